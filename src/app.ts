@@ -1,0 +1,67 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Deps } from './deps.ts';
+import { registerApiKeyAuth } from './http/auth.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { healthRoutes, type ReadinessCheck } from './http/health-routes.ts';
+import { errorSchema } from './http/schemas.ts';
+import { newId } from './lib/ids.ts';
+import { messageRoutes } from './messaging/routes.ts';
+import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
+import { phoneNumberRoutes } from './phone-numbers/routes.ts';
+import { templateRoutes } from './templates/routes.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** The whole HTTP surface, without listen(): shared by the api role, `start`, and the tests. */
+export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck[] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: false,
+    requestIdHeader: false,
+    // Honour a caller's request id when it looks like one, so a support ticket can quote it.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('request');
+    },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.addSchema(errorSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Xpecto API',
+        version: '1',
+        description: 'Multi-tenant WhatsApp Business API platform. Authenticate with `Authorization: Bearer xp_live_…` (or `xp_test_…`).',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An Xpecto API key' } } },
+    },
+    transform: ({ schema, url, route }) => {
+      const scope = route.config?.scope;
+      const documented = { ...(schema ?? {}) } as Record<string, unknown>;
+      if (scope) {
+        documented['security'] = [{ apiKey: [] }];
+        documented['description'] = `${(documented['description'] as string | undefined) ?? ''}\n\nRequires scope \`${scope}\`.`.trim();
+      }
+      return { schema: documented, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerErrorHandling(app);
+  registerApiKeyAuth(app, deps.db);
+
+  await app.register(healthRoutes(deps, options.readiness ?? []));
+  await app.register(whatsappWebhookRoutes(deps));
+  await app.register(phoneNumberRoutes(deps));
+  await app.register(templateRoutes(deps));
+  await app.register(messageRoutes(deps));
+  return app;
+}

@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { connectDb } from './db/connect.ts';
+import type { Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { join } from 'node:path';
+import { AppError } from './lib/app-error.ts';
+import { randomToken } from './lib/secrets.ts';
+import { createApiKey, revokeApiKey } from './tenancy/api-keys.ts';
+import { createOrganization, createUser } from './tenancy/create-organization.ts';
+import { findOrganization, findOrganizationBySlugUnscoped, listApiKeys } from './tenancy/store.ts';
+
+/** The administrative commands. Each opens the database, migrates it, does one thing and prints the result. */
+export async function runCli(config: Config, _log: Logger, command: string, argv: string[], usage: string): Promise<number> {
+  const [sub, ...rest] = argv;
+  const db = await connectDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
+  try {
+    await migrate(db);
+    const key = `${command} ${sub ?? ''}`.trim();
+    switch (key) {
+      case 'migrate':
+        console.log('migrations applied');
+        return 0;
+      case 'org create': {
+        const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, slug: { type: 'string' }, country: { type: 'string' } } });
+        if (!values.name) return fail('--name is required');
+        const org = await createOrganization(db, { name: values.name, ...(values.slug ? { slug: values.slug } : {}), ...(values.country ? { defaultCountry: values.country } : {}) });
+        console.log(`${org.id}\t${org.slug}\t${org.name}`);
+        return 0;
+      }
+      case 'keys create': {
+        const { values } = parseArgs({ args: rest, options: { org: { type: 'string' }, name: { type: 'string' }, mode: { type: 'string' }, scopes: { type: 'string' } } });
+        const orgId = await resolveOrg(db, values.org);
+        const mode = values.mode ?? 'test';
+        if (mode !== 'test' && mode !== 'live') return fail('--mode is test or live');
+        const { key, secret } = await createApiKey(db, orgId, {
+          name: values.name ?? 'CLI key', mode, ...(values.scopes ? { scopes: values.scopes.split(',').map((s) => s.trim()) } : {}),
+        });
+        console.log(`${key.id}\t${key.scopes.join(',')}`);
+        console.log(`API key: ${secret}`);
+        console.log('Store it now: it is not shown again.');
+        return 0;
+      }
+      case 'keys list': {
+        const { values } = parseArgs({ args: rest, options: { org: { type: 'string' } } });
+        for (const k of await listApiKeys(db, await resolveOrg(db, values.org))) {
+          console.log([k.id, k.hint, k.name, k.scopes.join(','), k.revoked_at ? 'revoked' : 'active', k.last_used_at?.toISOString() ?? 'never used'].join('\t'));
+        }
+        return 0;
+      }
+      case 'keys revoke': {
+        const { values } = parseArgs({ args: rest, options: { org: { type: 'string' }, id: { type: 'string' } } });
+        if (!values.id) return fail('--id is required');
+        const k = await revokeApiKey(db, await resolveOrg(db, values.org), values.id);
+        console.log(`${k.id} revoked at ${k.revoked_at?.toISOString()}`);
+        return 0;
+      }
+      case 'admin create': {
+        const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' } } });
+        if (!values.email) return fail('--email is required');
+        const password = values.password ?? randomToken(16);
+        const user = await createUser(db, { email: values.email, password, isOperator: true });
+        console.log(`${user.id}\t${user.email}\toperator`);
+        if (!values.password) console.log(`Password: ${password}`);
+        return 0;
+      }
+      default:
+        console.error(usage);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof AppError) return fail(error.message);
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+async function resolveOrg(db: Db, ref: string | undefined): Promise<string> {
+  if (!ref) throw new AppError('validation_failed', { message: '--org is required (slug or id)' });
+  const org = ref.startsWith('org_') ? await findOrganization(db, ref) : await findOrganizationBySlugUnscoped(db, ref);
+  if (!org) throw new AppError('not_found', { message: `No organization "${ref}".` });
+  return org.id;
+}
+
+function fail(message: string): number {
+  console.error(`error: ${message}`);
+  return 1;
+}

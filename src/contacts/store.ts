@@ -1,0 +1,43 @@
+import type { Db } from '../db/db.ts';
+import { one } from '../db/db.ts';
+import { sql } from '../db/sql.ts';
+import { newId } from '../lib/ids.ts';
+
+export type ContactRow = { org_id: string; id: string; phone_e164: string; wa_id: string | null; name: string | null; last_inbound_at: Date | null };
+
+/** Finds the contact with this number, creating it if there is none (race-safe through the unique key). */
+export async function findOrCreateContact(db: Db, orgId: string, phoneE164: string, fields: { waId?: string; name?: string } = {}) {
+  const inserted = await one<ContactRow>(db, sql`
+    INSERT INTO contacts (org_id, id, phone_e164, wa_id, name)
+    VALUES (${orgId}, ${newId('contact')}, ${phoneE164}, ${fields.waId ?? null}, ${fields.name ?? null})
+    ON CONFLICT (org_id, phone_e164) DO UPDATE SET
+      wa_id = coalesce(excluded.wa_id, contacts.wa_id),
+      name = coalesce(contacts.name, excluded.name)
+    RETURNING org_id, id, phone_e164, wa_id, name, last_inbound_at`);
+  return inserted!;
+}
+
+export function findContactByPhone(db: Db, orgId: string, phoneE164: string) {
+  return one<ContactRow>(db, sql`
+    SELECT org_id, id, phone_e164, wa_id, name, last_inbound_at FROM contacts WHERE org_id = ${orgId} AND phone_e164 = ${phoneE164}`);
+}
+
+export function recordInbound(db: Db, orgId: string, contactId: string, at: Date) {
+  // Only ever moves forward: a late webhook must not shorten the customer-service window.
+  return db.query(sql`
+    UPDATE contacts SET last_inbound_at = greatest(coalesce(last_inbound_at, ${at}), ${at}), updated_at = now()
+    WHERE org_id = ${orgId} AND id = ${contactId}`);
+}
+
+export function insertConsent(db: Db, orgId: string, c: {
+  contactId: string; purpose: string; state: 'opted_in' | 'opted_out'; source: string; proof: object; actor: string;
+}) {
+  return db.query(sql`
+    INSERT INTO consent_records (org_id, id, contact_id, purpose, state, source, proof, actor)
+    VALUES (${orgId}, ${newId('consent')}, ${c.contactId}, ${c.purpose}, ${c.state}, ${c.source},
+      ${JSON.stringify(c.proof)}::jsonb, ${c.actor})`);
+}
+
+export function countConsents(db: Db, orgId: string, contactId: string) {
+  return one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM consent_records WHERE org_id = ${orgId} AND contact_id = ${contactId}`);
+}

@@ -1,0 +1,91 @@
+import { mkdir } from 'node:fs/promises';
+import pg from 'pg';
+import { PGlite, types as liteTypes, type Transaction } from '@electric-sql/pglite';
+import type { Db, Row } from './db.ts';
+import type { Sql } from './sql.ts';
+
+export type DbTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
+
+export async function connectDb(target: DbTarget): Promise<Db & { pglite?: PGlite; pool?: pg.Pool }> {
+  if ('databaseUrl' in target) return connectPostgres(target.databaseUrl);
+  if ('dataDir' in target) await mkdir(target.dataDir, { recursive: true });
+  const lite = await PGlite.create('dataDir' in target ? target.dataDir : undefined, {
+    // int8 as a JS number on both adapters (counts, sizes); ids are text, so no precision is at stake.
+    parsers: { [liteTypes.INT8]: (v: string) => Number(v) },
+  });
+  return pgliteDb(lite);
+}
+
+function pgliteDb(lite: PGlite): Db & { pglite: PGlite } {
+  // PGlite is one session. A statement issued outside an open transaction waits for it, and a failed
+  // statement inside one poisons it until ROLLBACK, which lite.transaction() issues on throw.
+  const bound = (runner: PGlite | Transaction, inTx: boolean): Db => ({
+    kind: 'pglite',
+    async query<T extends Row>(statement: Sql) {
+      const result = await runner.query<T>(statement.text, statement.values);
+      return result.rows;
+    },
+    async queryRaw<T extends Row>(text: string, values: unknown[] = []) {
+      const result = await runner.query<T>(text, values);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async exec(text: string) {
+      await runner.exec(text);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      if (inTx) return fn(bound(runner, true));
+      return lite.transaction((tx) => fn(bound(tx, true))) as Promise<T>;
+    },
+    async close() {
+      if (!inTx) await lite.close();
+    },
+  });
+  return Object.assign(bound(lite, false), { pglite: lite });
+}
+
+function connectPostgres(databaseUrl: string): Db & { pool: pg.Pool } {
+  const parseInt8 = (v: string) => Number(v);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server emits 'error' on the pool; without a listener it would crash the process.
+  pool.on('error', () => {});
+  const bound = (runner: pg.Pool | pg.PoolClient, inTx: boolean): Db => ({
+    kind: 'postgres',
+    async query<T extends Row>(statement: Sql) {
+      const result = await runner.query<T>(statement.text, statement.values);
+      return result.rows;
+    },
+    async queryRaw<T extends Row>(text: string, values: unknown[] = []) {
+      const result = await runner.query<T>(text, values);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    },
+    async exec(text: string) {
+      await runner.query(text);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      if (inTx) return fn(bound(runner, true));
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(bound(client, true));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (!inTx) await pool.end();
+    },
+  });
+  return Object.assign(bound(pool, false), { pool });
+}

@@ -1,0 +1,41 @@
+// Every error a client can see, with its HTTP status and a stable machine-readable code.
+export const ERRORS = {
+  validation_failed: { status: 400, message: 'The request is not valid.' },
+  invalid_phone_number: { status: 400, message: 'The phone number is not valid.' },
+  template_parameters_mismatch: { status: 400, message: 'The template parameters do not match the template.' },
+  unauthorized: { status: 401, message: 'A valid API key is required.' },
+  insufficient_scope: { status: 403, message: 'The API key lacks the scope this action needs.' },
+  account_suspended: { status: 403, message: 'This organization is suspended.' },
+  not_found: { status: 404, message: 'Not found.' },
+  conflict: { status: 409, message: 'The resource already exists.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'The content type is not supported.' },
+  phone_number_required: { status: 422, message: 'Name the sender with "from": this organization has several phone numbers.' },
+  no_phone_number: { status: 422, message: 'This organization has no WhatsApp phone number connected yet.' },
+  outside_customer_service_window: {
+    status: 422,
+    message: 'More than 24 hours have passed since this customer last wrote: only an approved template can be sent.',
+  },
+  template_not_approved: { status: 422, message: 'No approved template with that name and language.' },
+  whatsapp_credentials_rejected: { status: 422, message: 'The Cloud API rejected the credentials.' },
+  upstream_unavailable: { status: 502, message: 'The WhatsApp Cloud API could not be reached.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+  service_unavailable: { status: 503, message: 'The service is temporarily unavailable.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  readonly policyClause: string | undefined;
+
+  constructor(code: ErrorCode, options: { message?: string; details?: unknown; policyClause?: string } = {}) {
+    super(options.message ?? ERRORS[code].message);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = options.details;
+    this.policyClause = options.policyClause;
+  }
+}

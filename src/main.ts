@@ -1,0 +1,123 @@
+import { ConfigError, readConfig, type Config } from './config.ts';
+import { runCli } from './cli.ts';
+import { ensureDemo } from './demo/seed-demo.ts';
+import { createLogger } from './lib/logger.ts';
+import { startPlatform, type Platform, type Roles } from './platform.ts';
+import { buildSimulator, SIMULATOR_DEFAULTS } from '../simulator/server.ts';
+import type { Logger } from 'pino';
+
+const USAGE = `usage: xpecto <command>
+  start                 everything in one process: API, workers, Cloud API simulator, demo organization
+  api | worker          one role of a scaled-out deployment (DATABASE_URL, REDIS_URL)
+  simulator             the Cloud API simulator alone (development and tests)
+  migrate               apply database migrations
+  org create --name N [--slug S] [--country CC]
+  keys create --org SLUG|ID --name N [--mode test|live] [--scopes a,b]
+  keys list --org SLUG|ID
+  keys revoke --org SLUG|ID --id KEY_ID
+  admin create --email E [--password P]`;
+
+async function main(argv: string[]): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return runRoles(config, log, { api: true, worker: true }, true);
+    case 'api':
+      return runRoles(config, log, { api: true, worker: false }, false);
+    case 'worker':
+      return runRoles(config, log, { api: false, worker: true }, false);
+    case 'simulator':
+      return runSimulator(config, log);
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      process.exitCode = await runCli(config, log, command, rest, USAGE);
+  }
+}
+
+async function runRoles(config: Config, log: Logger, roles: Roles, withDemo: boolean): Promise<void> {
+  const simulator = withDemo && config.simulator.inProcess && !config.graph.baseUrl
+    ? buildSimulator({
+        port: config.simulator.port,
+        accessToken: config.simulator.accessToken,
+        appSecret: config.simulator.appSecret,
+        verifyToken: config.simulator.verifyToken,
+        webhookUrl: `http://127.0.0.1:${config.port}/webhooks/whatsapp`,
+        logger: log.child({ component: 'simulator' }),
+      })
+    : null;
+  const simulatorUrl = simulator ? (await simulator.start()).url : null;
+  const graphBaseUrl = config.graph.baseUrl ?? simulatorUrl ?? `http://127.0.0.1:${config.simulator.port}`;
+  const platform = await startPlatform(config, log, roles, graphBaseUrl);
+  stopOnSignals(log, async () => {
+    await platform.stop();
+    await simulator?.stop();
+  });
+
+  if (withDemo && simulator) await printDemo(platform, config);
+  else log.info({ url: platform.url, roles }, 'xpecto started');
+}
+
+async function printDemo(platform: Platform, config: Config) {
+  const demo = await ensureDemo(platform.deps, {
+    wabaId: SIMULATOR_DEFAULTS.wabaId,
+    phoneNumberId: SIMULATOR_DEFAULTS.phoneNumberId,
+    accessToken: config.simulator.accessToken,
+    appSecret: config.simulator.appSecret,
+    verifyToken: config.simulator.verifyToken,
+  });
+  const base = config.publicUrl;
+  console.log([
+    '',
+    'Xpecto is running (embedded PostgreSQL in ' + (config.databaseUrl ? 'DATABASE_URL' : config.dataDir) + ', Cloud API simulator on port ' + config.simulator.port + ').',
+    `Base URL: ${base}`,
+    `API docs: ${base}/docs`,
+    `API key: ${demo.apiKey}`,
+    `Owner login: ${demo.ownerEmail} / ${demo.ownerPassword}`,
+    '',
+    'Send the approved hello_world template to a demo customer:',
+    `  curl -s ${base}/v1/messages -H "Authorization: Bearer ${demo.apiKey}" -H 'content-type: application/json' \\`,
+    `    -d '{"to":"+12025550100","type":"template","template":{"name":"hello_world","language":{"code":"en_US"}}}'`,
+    '',
+  ].join('\n'));
+}
+
+async function runSimulator(config: Config, log: Logger) {
+  const simulator = buildSimulator({
+    port: config.simulator.port,
+    accessToken: config.simulator.accessToken,
+    appSecret: config.simulator.appSecret,
+    verifyToken: config.simulator.verifyToken,
+    webhookUrl: `http://127.0.0.1:${config.port}/webhooks/whatsapp`,
+    logger: log,
+  });
+  const { url } = await simulator.start();
+  log.info({ url }, 'Cloud API simulator listening');
+  stopOnSignals(log, () => simulator.stop());
+}
+
+function stopOnSignals(log: Logger, stop: () => Promise<void>) {
+  let stopping = false;
+  const onSignal = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight work');
+    stop().then(
+      () => process.exit(0),
+      (err) => { log.error({ err }, 'unclean shutdown'); process.exit(1); },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

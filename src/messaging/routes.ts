@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.ts';
+import { orgOf } from '../http/auth.ts';
+import { pageOf, pageQuerySchema, readPage, type PageQuery } from '../http/pagination.ts';
+import { errorResponses } from '../http/schemas.ts';
+import { AppError } from '../lib/app-error.ts';
+import { acceptedSchema, messageSchema, sendMessageBody } from './schemas.ts';
+import { sendMessage, type SendMessageInput } from './send-message.ts';
+import { findMessage, listMessages, statusHistory, type MessageRow } from './store.ts';
+
+function view(m: MessageRow, history?: Awaited<ReturnType<typeof statusHistory>>) {
+  return {
+    id: m.id,
+    direction: m.direction,
+    from: m.direction === 'outbound' ? m.phone_number_id : m.counterpart,
+    to: m.direction === 'outbound' ? m.counterpart : m.phone_number_id,
+    type: m.type,
+    status: m.status,
+    wamid: m.wamid,
+    content: m.content,
+    metadata: m.metadata,
+    error: m.error,
+    created_at: m.created_at,
+    updated_at: m.updated_at,
+    ...(history ? { history: history.map((h) => ({ status: h.status, at: h.occurred_at, recorded_at: h.recorded_at, source: h.source, detail: h.detail })) } : {}),
+  };
+}
+
+export function messageRoutes(deps: Deps) {
+  return async (app: FastifyInstance) => {
+    app.post<{ Body: SendMessageInput }>('/v1/messages', {
+      config: { scope: 'messages:write' },
+      schema: {
+        tags: ['Messages'],
+        summary: 'Send a message',
+        description: 'Takes the Cloud API message object (plus optional `from` and `metadata`), validates it, and queues it for dispatch. 202 means accepted, not delivered: follow the status with GET /v1/messages/{id} or webhooks.',
+        body: sendMessageBody,
+        response: { 202: acceptedSchema, ...errorResponses(400, 401, 403, 404, 413, 422) },
+      },
+    }, async (request, reply) => {
+      const message = await sendMessage(deps, orgOf(request), request.body);
+      return reply.status(202).send({ id: message.id, status: 'accepted', to: message.counterpart, created_at: message.created_at });
+    });
+
+    app.get<{ Querystring: PageQuery }>('/v1/messages', {
+      config: { scope: 'messages:read' },
+      schema: {
+        tags: ['Messages'],
+        summary: 'List messages, newest first',
+        querystring: pageQuerySchema,
+        response: {
+          200: { type: 'object', properties: { data: { type: 'array', items: messageSchema }, next_cursor: { type: ['string', 'null'] } } },
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    }, async (request) => {
+      const page = readPage(request.query);
+      return pageOf(await listMessages(deps.db, orgOf(request), page), page.limit, (m) => view(m));
+    });
+
+    app.get<{ Params: { id: string } }>('/v1/messages/:id', {
+      config: { scope: 'messages:read' },
+      schema: {
+        tags: ['Messages'],
+        summary: 'Get a message with its status history',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+        response: { 200: messageSchema, ...errorResponses(401, 403, 404) },
+      },
+    }, async (request) => {
+      const orgId = orgOf(request);
+      const message = await findMessage(deps.db, orgId, request.params.id);
+      if (!message) throw new AppError('not_found', { message: 'No such message.' });
+      return view(message, await statusHistory(deps.db, orgId, message.id));
+    });
+  };
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.ts';
+import { newId } from '../lib/ids.ts';
+import { constantTimeEqual, sha256Hex } from '../lib/secrets.ts';
+import { openAppSecret } from '../phone-numbers/credentials.ts';
+import { findAccountsByWabaIdsUnscoped, verifyTokenKnownUnscoped } from '../phone-numbers/store.ts';
+import { verifySignature } from '../whatsapp/verify-signature.ts';
+import { PROCESS_WEBHOOK_JOB } from './jobs.ts';
+import { insertWebhookEventUnscoped } from './webhook-store.ts';
+
+/**
+ * Meta's webhooks to us. POST verifies X-Hub-Signature-256 over the raw bytes before anything else,
+ * stores the delivery, enqueues its processing in the same transaction, and acknowledges.
+ */
+export function whatsappWebhookRoutes(deps: Deps) {
+  return async (app: FastifyInstance) => {
+    // The signature covers the exact bytes Meta sent, so this plugin keeps them instead of parsed JSON.
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+    app.get<{ Querystring: Record<string, string> }>('/webhooks/whatsapp', {
+      schema: {
+        tags: ['Meta webhooks'],
+        summary: 'Meta\'s verification handshake',
+        querystring: {
+          type: 'object',
+          properties: { 'hub.mode': { type: 'string' }, 'hub.verify_token': { type: 'string' }, 'hub.challenge': { type: 'string' } },
+        },
+      },
+    }, async (request, reply) => {
+      const { 'hub.mode': mode, 'hub.verify_token': token, 'hub.challenge': challenge } = request.query;
+      if (mode === 'subscribe' && token && challenge !== undefined && (await verifyTokenAccepted(deps, token))) {
+        return reply.type('text/plain').send(challenge);
+      }
+      return reply.status(403).send({ error: { code: 'forbidden', message: 'Verification token not recognised.' } });
+    });
+
+    app.post('/webhooks/whatsapp', {
+      bodyLimit: 4 * 1024 * 1024,
+      schema: { tags: ['Meta webhooks'], summary: 'Meta\'s event deliveries (signed with X-Hub-Signature-256)' },
+    }, async (request, reply) => {
+      const raw = request.body as Buffer;
+      const signature = request.headers['x-hub-signature-256'];
+      if (!Buffer.isBuffer(raw) || !(await signatureValid(deps, raw, typeof signature === 'string' ? signature : undefined))) {
+        return reply.status(401).send({ error: { code: 'invalid_signature', message: 'X-Hub-Signature-256 does not match.' } });
+      }
+      await deps.db.transaction(async (tx) => {
+        const stored = await insertWebhookEventUnscoped(tx, { id: newId('webhookEvent'), bodySha256: sha256Hex(raw), rawBody: raw.toString('utf8') });
+        // A redelivery of identical bytes was stored (and queued) the first time.
+        if (stored) await deps.queue.send(tx, PROCESS_WEBHOOK_JOB, { eventId: stored.id });
+      });
+      return reply.status(200).send({ received: true });
+    });
+  };
+}
+
+async function verifyTokenAccepted(deps: Deps, token: string): Promise<boolean> {
+  if (deps.config.meta.verifyToken && constantTimeEqual(token, deps.config.meta.verifyToken)) return true;
+  return (await verifyTokenKnownUnscoped(deps.db, sha256Hex(token))) !== undefined;
+}
+
+/**
+ * The platform's own app secret verifies any delivery; a tenant that brought its own Meta app is
+ * verified with that app's secret, found through the WABA ids the body names. Nothing is trusted or
+ * written before one of them matches.
+ */
+async function signatureValid(deps: Deps, raw: Buffer, header: string | undefined): Promise<boolean> {
+  if (!header) return false;
+  if (deps.config.meta.appSecret && verifySignature(raw, header, deps.config.meta.appSecret)) return true;
+  const wabaIds = wabaIdsOf(raw);
+  if (wabaIds.length === 0) return false;
+  for (const account of await findAccountsByWabaIdsUnscoped(deps.db, wabaIds)) {
+    if (verifySignature(raw, header, openAppSecret(deps.sealer, account.org_id, account.id, account.app_secret_enc))) return true;
+  }
+  return false;
+}
+
+function wabaIdsOf(raw: Buffer): string[] {
+  try {
+    const body = JSON.parse(raw.toString('utf8')) as { entry?: { id?: unknown }[] };
+    return [...new Set((body.entry ?? []).map((e) => String(e.id ?? '')).filter((id) => /^\d+$/.test(id)))].slice(0, 10);
+  } catch {
+    return []; // not JSON: cannot name an account, so it cannot be verified
+  }
+}

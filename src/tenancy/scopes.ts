@@ -1,0 +1,22 @@
+// What an API key may do. A key carries a subset; routes name the one they need.
+export const SCOPES = [
+  'messages:write',
+  'messages:read',
+  'templates:write',
+  'templates:read',
+  'contacts:write',
+  'contacts:read',
+  'phone_numbers:write',
+  'phone_numbers:read',
+  'webhooks:write',
+  'webhooks:read',
+] as const;
+
+export type Scope = (typeof SCOPES)[number];
+
+export const ROLES = ['owner', 'admin', 'developer', 'agent', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}
