@@ -65,8 +65,8 @@ async function runRoles(config: Config, log: Logger, roles: Roles, withDemo: boo
 
 async function printDemo(platform: Platform, config: Config) {
   const demo = await ensureDemo(platform.deps, {
-    wabaId: SIMULATOR_DEFAULTS.wabaId,
-    phoneNumberId: SIMULATOR_DEFAULTS.phoneNumberId,
+    wabaId: SIMULATOR_DEFAULTS.waba.id,
+    phoneNumberId: SIMULATOR_DEFAULTS.phoneNumber.id,
     accessToken: config.simulator.accessToken,
     appSecret: config.simulator.appSecret,
     verifyToken: config.simulator.verifyToken,

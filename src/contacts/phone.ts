@@ -1,24 +1,33 @@
-import { parsePhoneNumberWithError, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberWithError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string };
 
-/** Normalizes any common way of writing a number to E.164, reading national formats in the organization's country. */
-export function normalizePhone(input: string, defaultCountry: string): PhoneResult {
-  try {
-    const trimmed = input.trim();
-    // Meta writes numbers as bare international digits ("12025550100"); read those as international.
-    const text = /^\d{8,15}$/.test(trimmed) && !trimmed.startsWith('0') && defaultCountry !== 'XX' ? `+${trimmed}` : trimmed;
-    const parsed = parsePhoneNumberWithError(text, defaultCountry as CountryCode);
-    if (!parsed.isPossible()) return { ok: false, reason: 'The number has the wrong length for its country.' };
-    return { ok: true, e164: parsed.number };
-  } catch (error) {
-    const code = error instanceof Error ? error.message : 'INVALID';
-    const reasons: Record<string, string> = {
-      INVALID_COUNTRY: 'The country of the number could not be determined; write it with its + country code.',
-      NOT_A_NUMBER: 'This is not a phone number.',
-      TOO_SHORT: 'The number is too short.',
-      TOO_LONG: 'The number is too long.',
-    };
-    return { ok: false, reason: reasons[code] ?? 'The number is not valid.' };
+const REASONS: Record<string, string> = {
+  INVALID_COUNTRY: 'The country of the number could not be determined; write it with its + country code.',
+  NOT_A_NUMBER: 'This is not a phone number.',
+  TOO_SHORT: 'The number is too short.',
+  TOO_LONG: 'The number is too long.',
+};
+
+/**
+ * Normalizes any common way of writing a number to E.164, reading national formats in the
+ * organization's country. Bare digits are also tried as international (Meta writes "12025550100"):
+ * a valid reading wins over one that is merely possible.
+ */
+export function normalizePhone(input: string, defaultCountry: string | undefined): PhoneResult {
+  const trimmed = input.trim();
+  const readings = [trimmed, ...(/^[1-9]\d{7,14}$/.test(trimmed) ? [`+${trimmed}`] : [])];
+  let firstError = 'NOT_A_NUMBER';
+  const parsed: PhoneNumber[] = [];
+  for (const text of readings) {
+    try {
+      parsed.push(defaultCountry ? parsePhoneNumberWithError(text, defaultCountry as CountryCode) : parsePhoneNumberWithError(text));
+    } catch (error) {
+      if (parsed.length === 0 && error instanceof Error) firstError = error.message;
+    }
   }
+  const best = parsed.find((p) => p.isValid()) ?? parsed.find((p) => p.isPossible());
+  if (best) return { ok: true, e164: best.number };
+  if (parsed.length > 0) return { ok: false, reason: 'The number has the wrong length for its country.' };
+  return { ok: false, reason: REASONS[firstError] ?? 'The number is not valid.' };
 }

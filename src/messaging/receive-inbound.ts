@@ -13,7 +13,7 @@ export async function receiveInboundMessage(deps: Deps, orgId: string, numberId:
     deps.log.warn({ orgId, wamid: event.wamid }, 'inbound message without a phone number (username-only user); not stored yet');
     return;
   }
-  const phone = normalizePhone(`+${event.from}`, 'XX');
+  const phone = normalizePhone(`+${event.from}`, undefined);
   if (!phone.ok) {
     deps.log.warn({ orgId, wamid: event.wamid }, 'inbound message from an unparseable number');
     return;
