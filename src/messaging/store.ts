@@ -1,7 +1,9 @@
 import type { Db } from '../db/db.ts';
 import { one } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
-import type { OutboundStatus } from './status.ts';
+import { OUTBOUND_STATUSES, type OutboundStatus } from './status.ts';
+
+const STATUS_ORDER = [...OUTBOUND_STATUSES, 'received'];
 
 export type MessageRow = {
   org_id: string; id: string; direction: 'outbound' | 'inbound'; phone_number_id: string; contact_id: string;
@@ -62,7 +64,9 @@ export function listMessages(db: Db, orgId: string, page: { limit: number; befor
 export function statusHistory(db: Db, orgId: string, messageId: string) {
   return db.query<{ status: string; occurred_at: Date; recorded_at: Date; source: string; detail: object | null }>(sql`
     SELECT status, occurred_at, recorded_at, source, detail FROM message_status_events
-    WHERE org_id = ${orgId} AND message_id = ${messageId} ORDER BY occurred_at, recorded_at`);
+    WHERE org_id = ${orgId} AND message_id = ${messageId}
+    -- Meta's timestamps have whole seconds, so time alone would put "sent" before our own "accepted".
+    ORDER BY array_position(${STATUS_ORDER}::text[], status), occurred_at`);
 }
 
 /**
