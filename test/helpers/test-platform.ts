@@ -33,26 +33,16 @@ export type TestPlatform = {
  * Cloud API simulator, the API on a free port, and the workers running, all over real HTTP.
  */
 export async function startTestPlatform(options: { workers?: boolean } = {}): Promise<TestPlatform> {
-  const dir = await mkdtemp(join(tmpdir(), 'xpecto-test-'));
+  const db = await freshDatabase();
   const env: NodeJS.ProcessEnv = {
+    ...db.env,
     NODE_ENV: 'test',
     PORT: '0',
-    DATA_DIR: dir,
     MASTER_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'info',
     DISPATCH_IDLE_MS: '50',
     GRAPH_API_TIMEOUT_MS: '2000',
   };
-  let dropDatabase = async () => {};
-  const baseUrl = process.env['DATABASE_URL'];
-  if (baseUrl) {
-    const name = `xpecto_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(baseUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
-    env['DATABASE_URL'] = withDatabase(baseUrl, name);
-    dropDatabase = () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } else {
-    await cp(inject('pgliteTemplateDir'), join(dir, 'pglite'), { recursive: true });
-  }
   if (process.env['REDIS_URL']) env['REDIS_URL'] = process.env['REDIS_URL'];
 
   const logs: string[] = [];
@@ -113,10 +103,32 @@ export async function startTestPlatform(options: { workers?: boolean } = {}): Pr
     async close() {
       await platform.stop();
       await simulator.stop();
-      await dropDatabase();
-      await rm(dir, { recursive: true, force: true });
+      await db.drop();
     },
   };
+}
+
+/**
+ * A database of its own for one test file, already migrated: a copy of the PGlite template in a fresh
+ * DATA_DIR, or a PostgreSQL database created from the template when DATABASE_URL is set.
+ */
+export async function freshDatabase(): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'xpecto-test-'));
+  const removeDir = () => rm(dir, { recursive: true, force: true });
+  const baseUrl = process.env['DATABASE_URL'];
+  if (baseUrl) {
+    const name = `xpecto_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(baseUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    return {
+      env: { DATA_DIR: dir, DATABASE_URL: withDatabase(baseUrl, name) },
+      async drop() {
+        await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await removeDir();
+      },
+    };
+  }
+  await cp(inject('pgliteTemplateDir'), join(dir, 'pglite'), { recursive: true });
+  return { env: { DATA_DIR: dir }, drop: removeDir };
 }
 
 async function adminQuery(url: string, text: string) {

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from './helpers/test-platform.ts';
+
+const run = promisify(execFile);
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  env = { PATH: process.env['PATH'], ...db.env, MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
+});
+afterAll(async () => db?.drop());
+
+// The real CLI, as an operator runs it: bin/xpecto on the project's Node 24, against its own database.
+async function xpecto(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('bin/xpecto', args, { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('xpecto CLI', () => {
+  it('migrates, creates an organization and a key, lists it, revokes it', async () => {
+    expect((await xpecto('migrate')).stdout).toContain('migrations applied');
+    const org = await xpecto('org', 'create', '--name', 'Acme Ltd', '--slug', 'acme');
+    expect(org.code).toBe(0);
+    expect(org.stdout).toMatch(/^org_[0-9a-z]{26}\tacme\tAcme Ltd/);
+
+    const created = await xpecto('keys', 'create', '--org', 'acme', '--name', 'backend', '--mode', 'live', '--scopes', 'messages:write,messages:read');
+    expect(created.code).toBe(0);
+    const secret = /API key: (xp_live_\S+)/.exec(created.stdout)?.[1];
+    expect(secret).toMatch(/^xp_live_[0-9A-Za-z]{43}$/);
+    const keyId = created.stdout.split('\t')[0]!;
+
+    const listed = await xpecto('keys', 'list', '--org', 'acme');
+    expect(listed.stdout).toContain(keyId);
+    expect(listed.stdout).toContain('active');
+    expect(listed.stdout).not.toContain(secret!); // shown once, never again
+
+    expect((await xpecto('keys', 'revoke', '--org', 'acme', '--id', keyId)).code).toBe(0);
+    expect((await xpecto('keys', 'list', '--org', 'acme')).stdout).toContain('revoked');
+  });
+
+  it('creates an operator and refuses bad input with a clear message', async () => {
+    const admin = await xpecto('admin', 'create', '--email', 'ops@xpecto.test');
+    expect(admin.stdout).toContain('operator');
+    expect(admin.stdout).toMatch(/Password: \S{12,}/);
+    expect((await xpecto('admin', 'create', '--email', 'ops@xpecto.test')).stderr).toContain('exists');
+    expect((await xpecto('keys', 'create', '--org', 'nope', '--name', 'x')).stderr).toContain('No organization "nope"');
+    const badScope = await xpecto('keys', 'create', '--org', 'acme', '--scopes', 'messages:explode');
+    expect(badScope.code).toBe(1);
+    expect(badScope.stderr).toContain('Unknown scopes: messages:explode');
+    expect((await xpecto('frobnicate')).code).toBe(2);
+  });
+});
