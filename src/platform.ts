@@ -22,6 +22,8 @@ export type Platform = {
   app: FastifyInstance | null;
   /** Where the API listens, once started with the api role. */
   url: string | null;
+  /** Stops taking work: the dispatcher finishes its send in flight and releases the rest; job workers drain. */
+  stopWorkers(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -59,14 +61,21 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     url = await app.listen({ port: config.port, host: config.host });
   }
 
+  let workersStopped = false;
+  const stopWorkers = async () => {
+    if (workersStopped) return;
+    workersStopped = true;
+    await dispatcher?.stop();
+    await queue.boss.stop({ graceful: true, timeout: 10_000, close: false });
+  };
   return {
     deps,
     app,
     url,
+    stopWorkers,
     async stop() {
       await app?.close();
-      await dispatcher?.stop();
-      await queue.boss.stop({ graceful: true, timeout: 10_000, close: true });
+      await stopWorkers();
       redis?.disconnect();
       await db.close();
     },

@@ -28,7 +28,14 @@ export function startDispatcher(deps: Deps): Dispatcher {
       try {
         claimed = await claimDueMessagesUnscoped(deps.db, deps.config.dispatch.batchSize, deps.config.dispatch.leaseSeconds);
         // Sequential within a batch for now; per-number pacing and parallelism come with the dispatch engine.
-        for (const message of claimed) await dispatchMessage(deps, message);
+        for (const [i, message] of claimed.entries()) {
+          if (!running) {
+            // Stopping: the send in flight has finished; hand the rest back rather than hold them to the lease.
+            for (const rest of claimed.slice(i)) await releaseClaim(deps.db, rest.org_id, rest.id);
+            break;
+          }
+          await dispatchMessage(deps, message);
+        }
       } catch (error) {
         deps.log.error({ err: error }, 'dispatch loop error');
       }
@@ -41,7 +48,7 @@ export function startDispatcher(deps: Deps): Dispatcher {
     async stop() {
       running = false;
       wakeUp?.();
-      await loop; // the batch in hand finishes; nothing is left claimed
+      await loop; // the send in flight finishes; the rest of the batch is released
     },
   };
 }

@@ -39,6 +39,25 @@ describe('API keys', () => {
     expect((await t.api('GET', '/v1/messages', { key: secret })).status).toBe(401);
   });
 
+  it('records when and from where a key was last used', async () => {
+    const { key, secret } = await createApiKey(t.platform.deps.db, tenant.orgId, { name: 'tracked', mode: 'test' });
+    expect(key.last_used_at).toBeNull();
+    await t.api('GET', '/v1/messages', { key: secret });
+    const { sql } = await import('../../src/db/sql.ts');
+    const row = await t.waitFor('last use recorded', async () => (await t.platform.deps.db.query<{ last_used_at: Date | null; last_used_ip: string | null }>(
+      sql`SELECT last_used_at, last_used_ip FROM api_keys WHERE org_id = ${tenant.orgId} AND id = ${key.id}`))[0]?.last_used_at ? true : null);
+    expect(row).toBe(true);
+  });
+
+  it('refuses every key of a suspended organization with 403', async () => {
+    const other = await t.createTenant('Suspended');
+    const { sql } = await import('../../src/db/sql.ts');
+    await t.platform.deps.db.query(sql`UPDATE organizations SET status = 'suspended' WHERE id = ${other.orgId}`);
+    const r = await t.api('GET', '/v1/messages', { key: other.apiKey });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('account_suspended');
+  });
+
   it('stores only a hash of the key', async () => {
     const { sql } = await import('../../src/db/sql.ts');
     const rows = await t.platform.deps.db.query<{ key_hash: string; hint: string }>(sql`SELECT key_hash, hint FROM api_keys WHERE org_id = ${tenant.orgId}`);
