@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSimulator } from '../simulator/server.ts';
+import { freshDatabase, SIM } from './helpers/test-platform.ts';
+
+// The platform as people run it: real processes started through bin/xpecto, talked to over HTTP.
+
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => { db = await freshDatabase(); });
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await db?.drop();
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn('bin/xpecto', args, { env: { PATH: process.env['PATH'], ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => { output += d; });
+  child.stderr!.on('data', (d) => { output += d; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (pattern: RegExp) => {
+    for (let i = 0; i < 600; i++) {
+      const match = pattern.exec(output);
+      if (match) return match;
+      if (child.exitCode !== null) throw new Error(`process exited ${child.exitCode}:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`never printed ${pattern}:\n${output}`);
+  };
+  return { child, waitFor, exited, output: () => output };
+}
+
+async function sendAndWaitForRead(base: string, key: string) {
+  const sent = await fetch(`${base}/v1/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ to: '+12025550100', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } }),
+  });
+  expect(sent.status).toBe(202);
+  const { id } = (await sent.json()) as { id: string };
+  for (let i = 0; i < 300; i++) {
+    const got = (await (await fetch(`${base}/v1/messages/${id}`, { headers: { authorization: `Bearer ${key}` } })).json()) as { status: string };
+    if (got.status === 'read') return got;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('message never reached read');
+}
+
+describe('xpecto start (the Quick start)', () => {
+  it('prints a demo key that sends hello_world to read, stops cleanly on SIGTERM, and prints the same key again', async () => {
+    const env = { ...db.env, PORT: String(await freePort()), SIMULATOR_PORT: String(await freePort()), MASTER_KEY: randomBytes(32).toString('base64') };
+    const first = startProcess(['start'], env);
+    const key = (await first.waitFor(/API key: (xp_test_[0-9A-Za-z]{43})/))[1]!;
+    const base = (await first.waitFor(/Base URL: (\S+)/))[1]!;
+    await sendAndWaitForRead(base, key);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = startProcess(['start'], env);
+    expect((await second.waitFor(/API key: (xp_test_\S+)/))[1]).toBe(key);
+    await sendAndWaitForRead(base, key);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});
+
+// Separate api and worker processes need a database several processes can open: PostgreSQL.
+describe.runIf(process.env['DATABASE_URL'])('scaled out: xpecto api and xpecto worker as separate processes', () => {
+  it('the api accepts, the worker dispatches, the api receives the statuses', async () => {
+    const simulator = buildSimulator({ port: 0, ...SIM, statusDelaysMs: { sent: 20, delivered: 40, read: 60 } });
+    const { url: simUrl } = await simulator.start();
+    try {
+      const port = await freePort();
+      const env = { ...db.env, PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'), GRAPH_API_BASE_URL: simUrl, LOG_LEVEL: 'info' };
+      await fetch(`${simUrl}/_sim/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp` }) });
+      const run = (args: string[]) => new Promise<string>((resolve, reject) => {
+        const p = startProcess(args, env);
+        p.exited.then((code) => (code === 0 ? resolve(p.output()) : reject(new Error(p.output()))));
+      });
+      await run(['org', 'create', '--name', 'Scaled', '--slug', 'scaled']);
+      const key = /API key: (\S+)/.exec(await run(['keys', 'create', '--org', 'scaled', '--name', 'k']))![1]!;
+      const api = startProcess(['api'], env);
+      const worker = startProcess(['worker'], env);
+      await api.waitFor(/xpecto started/);
+      await worker.waitFor(/xpecto started/);
+      const number = (await (await fetch(`${simUrl}/_sim/phone-numbers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; waba_id: string };
+      const registered = await fetch(`http://127.0.0.1:${port}/v1/phone-numbers`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ waba_id: number.waba_id, phone_number_id: number.id, access_token: SIM.accessToken, app_secret: SIM.appSecret, verify_token: SIM.verifyToken }),
+      });
+      expect(registered.status).toBe(201);
+      await sendAndWaitForRead(`http://127.0.0.1:${port}`, key);
+      api.child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
+      expect(await api.exited).toBe(0);
+      expect(await worker.exited).toBe(0);
+    } finally {
+      await simulator.stop();
+    }
+  });
+});
