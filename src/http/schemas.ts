@@ -1,3 +1,5 @@
+import { ERRORS } from '../lib/app-error.ts';
+
 // Shared OpenAPI pieces: the one error shape, referenced by every route's responses.
 export const errorSchema = {
   $id: 'Error',
@@ -8,7 +10,11 @@ export const errorSchema = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', description: 'Stable machine-readable code' },
+        code: {
+          type: 'string',
+          enum: Object.keys(ERRORS),
+          description: 'Stable machine-readable code: ' + Object.entries(ERRORS).map(([code, e]) => `\`${code}\` (${e.status}) ${e.message}`).join(' · '),
+        },
         message: { type: 'string' },
         details: {},
         policy_clause: { type: 'string', description: 'The Acceptable Use Policy clause behind a refusal' },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
+import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { constantTimeEqual, sha256Hex } from '../lib/secrets.ts';
 import { openAppSecret } from '../phone-numbers/credentials.ts';
@@ -31,7 +32,7 @@ export function whatsappWebhookRoutes(deps: Deps) {
       if (mode === 'subscribe' && token && challenge !== undefined && (await verifyTokenAccepted(deps, token))) {
         return reply.type('text/plain').send(challenge);
       }
-      return reply.status(403).send({ error: { code: 'forbidden', message: 'Verification token not recognised.' } });
+      throw new AppError('verification_failed');
     });
 
     app.post('/webhooks/whatsapp', {
@@ -41,7 +42,7 @@ export function whatsappWebhookRoutes(deps: Deps) {
       const raw = request.body as Buffer;
       const signature = request.headers['x-hub-signature-256'];
       if (!Buffer.isBuffer(raw) || !(await signatureValid(deps, raw, typeof signature === 'string' ? signature : undefined))) {
-        return reply.status(401).send({ error: { code: 'invalid_signature', message: 'X-Hub-Signature-256 does not match.' } });
+        throw new AppError('invalid_signature');
       }
       await deps.db.transaction(async (tx) => {
         const stored = await insertWebhookEventUnscoped(tx, { id: newId('webhookEvent'), bodySha256: sha256Hex(raw), rawBody: raw.toString('utf8') });
