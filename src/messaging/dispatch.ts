@@ -4,7 +4,7 @@ import { findSendingCredentials } from '../phone-numbers/store.ts';
 import { CloudApiError, CloudApiUnreachableError } from '../whatsapp/client.ts';
 import { classifyCloudApiError } from '../whatsapp/error-codes.ts';
 import {
-  claimDueMessagesUnscoped, insertStatusEvent, markSubmitted, releaseClaim, scheduleRetry, setStatus,
+  claimDueMessagesUnscoped, insertStatusEvent, markQueued, releaseClaim, scheduleRetry, setStatus,
   type ClaimedMessage, type MessageError,
 } from './store.ts';
 
@@ -74,8 +74,8 @@ export async function dispatchMessage(deps: Deps, message: ClaimedMessage): Prom
     const wamid = response.messages[0]?.id;
     if (!wamid) throw new Error('Cloud API answered without a message id');
     await deps.db.transaction(async (tx) => {
-      await markSubmitted(tx, orgId, id, wamid);
-      await insertStatusEvent(tx, orgId, { messageId: id, status: 'submitted', occurredAt: deps.clock.now(), source: 'dispatch', detail: { wamid } });
+      await markQueued(tx, orgId, id, wamid);
+      await insertStatusEvent(tx, orgId, { messageId: id, status: 'queued', occurredAt: deps.clock.now(), source: 'dispatch', detail: { wamid } });
     });
   } catch (error) {
     await handleSendError(deps, message, error);

@@ -1,10 +1,10 @@
 // The outbound status machine. Meta does not promise order or uniqueness of status webhooks, so a status
 // only ever moves forward: failed is terminal, and otherwise the highest of the ranks below wins.
-export const OUTBOUND_STATUSES = ['accepted', 'submitted', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
+export const OUTBOUND_STATUSES = ['accepted', 'queued', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
 export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
 
 const RANK: Record<Exclude<OutboundStatus, 'failed'>, number> = {
-  accepted: 0, submitted: 1, sent: 2, delivered: 3, read: 4, played: 5,
+  accepted: 0, queued: 1, sent: 2, delivered: 3, read: 4, played: 5,
 };
 
 /** The status after `incoming` is applied to a message in `current`, or null when nothing changes. */

@@ -83,9 +83,9 @@ export function claimDueMessagesUnscoped(db: Db, limit: number, leaseSeconds: nu
     RETURNING org_id, id, phone_number_id, counterpart, type, content, attempts`);
 }
 
-export function markSubmitted(db: Db, orgId: string, id: string, wamid: string) {
+export function markQueued(db: Db, orgId: string, id: string, wamid: string) {
   return db.query(sql`
-    UPDATE messages SET status = 'submitted', wamid = ${wamid}, claimed_until = NULL, updated_at = now()
+    UPDATE messages SET status = 'queued', wamid = ${wamid}, claimed_until = NULL, updated_at = now()
     WHERE org_id = ${orgId} AND id = ${id} AND status = 'accepted'`);
 }
 

@@ -25,7 +25,7 @@ describe('a template message, end to end through the Cloud API simulator', () =>
     });
     expect(read.wamid).toMatch(/^wamid\./);
     const statuses = read.history.map((h: { status: string }) => h.status);
-    expect(statuses).toEqual(['accepted', 'submitted', 'sent', 'delivered', 'read']);
+    expect(statuses).toEqual(['accepted', 'queued', 'sent', 'delivered', 'read']);
     expect(read.history.find((h: any) => h.status === 'accepted').source).toBe('api');
     expect(read.history.find((h: any) => h.status === 'read').source).toBe('webhook');
 
