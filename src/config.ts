@@ -21,7 +21,23 @@ export type Config = {
     verifyToken: string;
     inProcess: boolean;
   };
-  dispatch: { batchSize: number; leaseSeconds: number; maxAttempts: number; idleMs: number };
+  dispatch: {
+    leaseSeconds: number;
+    maxAttempts: number;
+    idleMs: number;
+    /** Each lane claims this many seconds of its number's rate at a time. */
+    chunkSeconds: number;
+    maxLanes: number;
+    maxInFlightPerLane: number;
+    /** Meta's pair rate limit: one message per this interval from a number to one recipient. */
+    pairIntervalMs: number;
+    /** How long a send whose outcome is unknown waits for a status webhook before it is sent again. */
+    reconcileWindowMs: number;
+    /** Messages per second by throughput level; a number's own throughput_mps overrides. */
+    rates: { standard: number; high: number; coexistence: number };
+    breaker: { threshold: number; coolDownMs: number; maxCoolDownMs: number };
+  };
+  ingest: { batchSize: number; idleMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -84,10 +100,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       inProcess: (text(env, 'SIMULATOR') ?? 'inprocess') !== 'off',
     },
     dispatch: {
-      batchSize: int(env, 'DISPATCH_BATCH_SIZE', 50),
-      leaseSeconds: int(env, 'DISPATCH_LEASE_SECONDS', 60),
+      leaseSeconds: int(env, 'DISPATCH_LEASE_SECONDS', 30),
       maxAttempts: int(env, 'DISPATCH_MAX_ATTEMPTS', 8),
       idleMs: int(env, 'DISPATCH_IDLE_MS', 250),
+      chunkSeconds: int(env, 'DISPATCH_CHUNK_MS', 250) / 1000,
+      maxLanes: int(env, 'DISPATCH_MAX_LANES', 64),
+      maxInFlightPerLane: int(env, 'DISPATCH_MAX_IN_FLIGHT', 200),
+      pairIntervalMs: int(env, 'PAIR_RATE_INTERVAL_MS', 6000),
+      reconcileWindowMs: int(env, 'DISPATCH_RECONCILE_WINDOW_MS', 30_000),
+      rates: {
+        standard: int(env, 'THROUGHPUT_STANDARD_MPS', 80),
+        high: int(env, 'THROUGHPUT_HIGH_MPS', 1000),
+        coexistence: int(env, 'THROUGHPUT_COEXISTENCE_MPS', 20),
+      },
+      breaker: {
+        threshold: int(env, 'BREAKER_THRESHOLD', 5),
+        coolDownMs: int(env, 'BREAKER_COOL_DOWN_MS', 2000),
+        maxCoolDownMs: int(env, 'BREAKER_MAX_COOL_DOWN_MS', 60_000),
+      },
     },
+    ingest: { batchSize: int(env, 'INGEST_BATCH_SIZE', 200), idleMs: int(env, 'INGEST_IDLE_MS', 50) },
   };
 }

@@ -16,4 +16,6 @@ export type Deps = {
   clock: { now(): Date };
   /** Nudges the local dispatcher so a just-accepted message does not wait for the next poll. */
   wakeDispatcher(): void;
+  /** Nudges the local webhook ingester after a delivery is stored. */
+  wakeIngester(): void;
 };

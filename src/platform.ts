@@ -11,6 +11,8 @@ import type { Deps } from './deps.ts';
 import type { ReadinessCheck } from './http/health-routes.ts';
 import { createSealer, generateMasterKey } from './lib/secrets.ts';
 import { startDispatcher, type Dispatcher } from './messaging/dispatch.ts';
+import { startIngester, type Ingester } from './messaging/ingest.ts';
+import { createDbRateLimiter, createRedisRateLimiter } from './messaging/rate-limiter.ts';
 import { allJobs } from './queue/jobs.ts';
 import { createQueue, startQueue } from './queue/queue.ts';
 import { createCloudApiClient } from './whatsapp/client.ts';
@@ -39,6 +41,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
   if (redis) await redis.connect();
 
   let dispatcher: Dispatcher | null = null;
+  let ingester: Ingester | null = null;
   const deps: Deps = {
     config,
     db,
@@ -48,10 +51,15 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     cloudApi: createCloudApiClient({ baseUrl: graphBaseUrl, apiVersion: config.graph.apiVersion, timeoutMs: config.graph.timeoutMs }),
     clock: { now: () => new Date() },
     wakeDispatcher: () => dispatcher?.wake(),
+    wakeIngester: () => ingester?.wake(),
   };
 
   await startQueue(queue, deps, allJobs, { work: roles.worker, log });
-  if (roles.worker) dispatcher = startDispatcher(deps);
+  if (roles.worker) {
+    // Several workers share each number's rate: through Redis when there is one, else through the database.
+    dispatcher = startDispatcher(deps, redis ? createRedisRateLimiter(redis) : createDbRateLimiter(db));
+    ingester = startIngester(deps);
+  }
 
   let app: FastifyInstance | null = null;
   let url: string | null = null;
@@ -66,6 +74,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     if (workersStopped) return;
     workersStopped = true;
     await dispatcher?.stop();
+    await ingester?.stop();
     await queue.boss.stop({ graceful: true, timeout: 10_000, close: false });
   };
   return {

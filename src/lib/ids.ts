@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   message: 'msg',
   webhookEvent: 'whe',
   request: 'req',
+  accountEvent: 'aev',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

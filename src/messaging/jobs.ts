@@ -1,17 +1,27 @@
 import type { Deps } from '../deps.ts';
+import { sql } from '../db/sql.ts';
 import type { JobDefinition } from '../queue/queue.ts';
-import { processWebhookEvent } from './process-webhook.ts';
 
-export const PROCESS_WEBHOOK_JOB = 'whatsapp-webhook-process';
+export const MESSAGING_MAINTENANCE_JOB = 'messaging-maintenance';
+
+// Processed deliveries from Meta are kept this long for investigation and replay, then removed.
+const WEBHOOK_EVENT_RETENTION_DAYS = 30;
+
+/** Housekeeping, every 10 minutes: expired pair-rate holds and old processed Meta deliveries. */
+export async function messagingMaintenance(deps: Deps): Promise<void> {
+  await deps.db.query(sql`DELETE FROM recipient_pacing WHERE next_allowed_at < now() - interval '1 hour'`);
+  await deps.db.query(sql`
+    DELETE FROM whatsapp_webhook_events
+    WHERE processed_at IS NOT NULL AND processed_at < now() - make_interval(days => ${WEBHOOK_EVENT_RETENTION_DAYS})`);
+}
 
 export const messagingJobs: JobDefinition<Deps, any>[] = [
   {
-    name: PROCESS_WEBHOOK_JOB,
-    // A status can overtake the send response that tells us its wamid: retrying soon resolves that.
-    retryLimit: 12,
-    retryDelaySeconds: 1,
+    name: MESSAGING_MAINTENANCE_JOB,
+    cron: '*/10 * * * *',
+    retryLimit: 3,
+    retryDelaySeconds: 60,
     retryBackoff: true,
-    batchSize: 20,
-    handle: (deps, data: { eventId: string }) => processWebhookEvent(deps, data.eventId),
+    handle: (deps) => messagingMaintenance(deps),
   },
 ];

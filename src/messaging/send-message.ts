@@ -8,6 +8,7 @@ import { findOrganization } from '../tenancy/store.ts';
 import { checkTemplateParameters } from '../templates/parameters.ts';
 import { findTemplateByName } from '../templates/store.ts';
 import { insertOutboundMessage, insertStatusEvent } from './store.ts';
+import { PRIORITY, priorityOf } from './priority.ts';
 import { isWindowOpen } from './window.ts';
 
 export type TemplateContent = {
@@ -32,14 +33,14 @@ export async function sendMessage(deps: Deps, orgId: string, input: SendMessageI
   const to = normalizePhone(input.to, org.default_country);
   if (!to.ok) throw new AppError('invalid_phone_number', { message: to.reason, details: [{ path: 'body.to', message: to.reason }] });
   const known = await findContactByPhone(deps.db, orgId, to.e164);
-  const { content, templateId } = await composeContent(deps, orgId, sender, input, known?.last_inbound_at ?? null);
+  const { content, templateId, priority } = await composeContent(deps, orgId, sender, input, known?.last_inbound_at ?? null);
 
   // Nothing is written until every check has passed: a refused request leaves no contact or message behind.
   const id = newId('message');
   const message = await deps.db.transaction(async (tx) => {
     const contact = known ?? (await findOrCreateContact(tx, orgId, to.e164));
     const row = await insertOutboundMessage(tx, orgId, {
-      id, phoneNumberId: sender.id, contactId: contact.id, to: to.e164, type: input.type, content, templateId,
+      id, phoneNumberId: sender.id, contactId: contact.id, to: to.e164, type: input.type, content, templateId, priority,
       metadata: input.metadata ?? null,
     });
     await insertStatusEvent(tx, orgId, { messageId: id, status: 'accepted', occurredAt: row!.created_at, source: 'api' });
@@ -66,7 +67,7 @@ async function composeContent(deps: Deps, orgId: string, sender: PhoneNumberRow,
     if (!input.text) throw missing('text');
     // Free-form messages are only allowed inside the 24-hour customer-service window (Meta error 131047).
     if (!isWindowOpen(lastInboundAt, deps.clock.now())) throw new AppError('outside_customer_service_window');
-    return { content: { text: input.text }, templateId: null };
+    return { content: { text: input.text }, templateId: null, priority: PRIORITY.service };
   }
   if (!input.template) throw missing('template');
   const template = await findTemplateByName(deps.db, orgId, sender.account_id, input.template.name, input.template.language.code);
@@ -83,7 +84,7 @@ async function composeContent(deps: Deps, orgId: string, sender: PhoneNumberRow,
       details: mismatches.map((m) => ({ path: `body.${m.path}`, message: `expected ${m.expected} parameters, got ${m.given}` })),
     });
   }
-  return { content: { template: input.template }, templateId: template.id };
+  return { content: { template: input.template }, templateId: template.id, priority: priorityOf(template.category) };
 }
 
 function missing(field: string) {

@@ -14,16 +14,14 @@ export type MessageRow = {
 
 export type MessageError = { code: number; title: string; message: string; details?: string };
 
-export type ClaimedMessage = Pick<MessageRow, 'org_id' | 'id' | 'phone_number_id' | 'counterpart' | 'type' | 'content' | 'attempts'>;
-
 export function insertOutboundMessage(db: Db, orgId: string, m: {
   id: string; phoneNumberId: string; contactId: string; to: string; type: string; content: object;
-  templateId: string | null; metadata: object | null;
+  templateId: string | null; metadata: object | null; priority: number;
 }) {
   return one<MessageRow>(db, sql`
-    INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata)
+    INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority)
     VALUES (${orgId}, ${m.id}, 'outbound', ${m.phoneNumberId}, ${m.contactId}, ${m.to}, ${m.type},
-      ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, 'accepted', ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb)
+      ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, 'accepted', ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority})
     RETURNING *`);
 }
 
@@ -67,46 +65,4 @@ export function statusHistory(db: Db, orgId: string, messageId: string) {
     WHERE org_id = ${orgId} AND message_id = ${messageId}
     -- Meta's timestamps have whole seconds, so time alone would put "sent" before our own "accepted".
     ORDER BY array_position(${STATUS_ORDER}::text[], status), occurred_at`);
-}
-
-/**
- * Unscoped: the dispatcher serves every tenant. Claims due outbox rows with a lease, so a worker that
- * dies releases them when the lease runs out; SKIP LOCKED lets several workers claim side by side.
- */
-export function claimDueMessagesUnscoped(db: Db, limit: number, leaseSeconds: number) {
-  return db.query<ClaimedMessage>(sql`
-    UPDATE messages SET claimed_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
-    WHERE (org_id, id) IN (
-      SELECT org_id, id FROM messages
-      WHERE status = 'accepted' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
-      ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING org_id, id, phone_number_id, counterpart, type, content, attempts`);
-}
-
-export function markQueued(db: Db, orgId: string, id: string, wamid: string) {
-  return db.query(sql`
-    UPDATE messages SET status = 'queued', wamid = ${wamid}, claimed_until = NULL, updated_at = now()
-    WHERE org_id = ${orgId} AND id = ${id} AND status = 'accepted'`);
-}
-
-export function scheduleRetry(db: Db, orgId: string, id: string, delayMs: number, error: MessageError) {
-  return db.query(sql`
-    UPDATE messages SET next_attempt_at = now() + make_interval(secs => ${delayMs / 1000}), claimed_until = NULL,
-      error = ${JSON.stringify(error)}::jsonb, updated_at = now()
-    WHERE org_id = ${orgId} AND id = ${id} AND status = 'accepted'`);
-}
-
-export function releaseClaim(db: Db, orgId: string, id: string) {
-  return db.query(sql`UPDATE messages SET claimed_until = NULL WHERE org_id = ${orgId} AND id = ${id} AND status = 'accepted'`);
-}
-
-export function setStatus(db: Db, orgId: string, id: string, status: OutboundStatus, error: MessageError | null) {
-  return db.query(sql`
-    UPDATE messages SET status = ${status}, claimed_until = NULL, updated_at = now(),
-      error = coalesce(${error ? JSON.stringify(error) : null}::jsonb, error)
-    WHERE org_id = ${orgId} AND id = ${id}`);
-}
-
-export function lockMessageByWamid(db: Db, orgId: string, wamid: string) {
-  return one<MessageRow>(db, sql`SELECT * FROM messages WHERE org_id = ${orgId} AND wamid = ${wamid} FOR UPDATE`);
 }

@@ -11,15 +11,32 @@ export function insertWebhookEventUnscoped(db: Db, e: { id: string; bodySha256: 
     ON CONFLICT (body_sha256) DO NOTHING RETURNING id`);
 }
 
-export function findWebhookEventUnscoped(db: Db, id: string) {
-  return one<{ id: string; raw_body: string; received_at: Date; processed_at: Date | null }>(db, sql`
-    SELECT id, raw_body, received_at, processed_at FROM whatsapp_webhook_events WHERE id = ${id}`);
+export type PendingWebhookEvent = { id: string; raw_body: string; received_at: Date; attempts: number };
+
+/** Claims stored deliveries for processing, oldest first, with a lease (like the outbox). */
+export function claimWebhookEventsUnscoped(db: Db, limit: number, leaseSeconds: number) {
+  return db.query<PendingWebhookEvent>(sql`
+    UPDATE whatsapp_webhook_events SET claimed_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM whatsapp_webhook_events
+      WHERE processed_at IS NULL AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+      ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id, raw_body, received_at, attempts`);
 }
 
-export function markWebhookEventProcessedUnscoped(db: Db, id: string) {
-  return db.query(sql`UPDATE whatsapp_webhook_events SET processed_at = now(), last_error = NULL WHERE id = ${id}`);
+export function markWebhookEventsProcessedUnscoped(db: Db, ids: string[], error: string | null = null) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.query(sql`
+    UPDATE whatsapp_webhook_events SET processed_at = now(), claimed_until = NULL, last_error = ${error} WHERE id = ANY(${ids})`);
 }
 
-export function recordWebhookEventErrorUnscoped(db: Db, id: string, error: string) {
-  return db.query(sql`UPDATE whatsapp_webhook_events SET attempts = attempts + 1, last_error = ${error} WHERE id = ${id}`);
+export function retryWebhookEventUnscoped(db: Db, id: string, delayMs: number, error: string) {
+  return db.query(sql`
+    UPDATE whatsapp_webhook_events SET claimed_until = NULL, last_error = ${error},
+      next_attempt_at = now() + make_interval(secs => ${delayMs / 1000})
+    WHERE id = ${id}`);
+}
+
+export function countPendingWebhookEventsUnscoped(db: Db) {
+  return one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM whatsapp_webhook_events WHERE processed_at IS NULL`);
 }

@@ -6,12 +6,11 @@ import { constantTimeEqual, sha256Hex } from '../lib/secrets.ts';
 import { openAppSecret } from '../phone-numbers/credentials.ts';
 import { findAccountsByWabaIdsUnscoped, verifyTokenKnownUnscoped } from '../phone-numbers/store.ts';
 import { verifySignature } from '../whatsapp/verify-signature.ts';
-import { PROCESS_WEBHOOK_JOB } from './jobs.ts';
 import { insertWebhookEventUnscoped } from './webhook-store.ts';
 
 /**
  * Meta's webhooks to us. POST verifies X-Hub-Signature-256 over the raw bytes before anything else,
- * stores the delivery, enqueues its processing in the same transaction, and acknowledges.
+ * stores the delivery, and acknowledges; the ingester (ingest.ts) processes it in batches.
  */
 export function whatsappWebhookRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
@@ -44,11 +43,9 @@ export function whatsappWebhookRoutes(deps: Deps) {
       if (!Buffer.isBuffer(raw) || !(await signatureValid(deps, raw, typeof signature === 'string' ? signature : undefined))) {
         throw new AppError('invalid_signature');
       }
-      await deps.db.transaction(async (tx) => {
-        const stored = await insertWebhookEventUnscoped(tx, { id: newId('webhookEvent'), bodySha256: sha256Hex(raw), rawBody: raw.toString('utf8') });
-        // A redelivery of identical bytes was stored (and queued) the first time.
-        if (stored) await deps.queue.send(tx, PROCESS_WEBHOOK_JOB, { eventId: stored.id });
-      });
+      // Stored before the 200: from here on the event cannot be lost. A redelivery of identical bytes is a no-op.
+      const stored = await insertWebhookEventUnscoped(deps.db, { id: newId('webhookEvent'), bodySha256: sha256Hex(raw), rawBody: raw.toString('utf8') });
+      if (stored) deps.wakeIngester();
       return reply.status(200).send({ received: true });
     });
   };

@@ -13,6 +13,8 @@ export type JobDefinition<Deps, Data extends object> = {
   retryDelaySeconds: number;
   retryBackoff: boolean;
   batchSize?: number;
+  /** Run on this schedule (cron, UTC) as well as whenever sent. */
+  cron?: string;
   handle(deps: Deps, data: Data): Promise<void>;
 };
 
@@ -53,6 +55,7 @@ export async function startQueue<Deps>(
       retryDelay: job.retryDelaySeconds,
       retryBackoff: job.retryBackoff,
     });
+    if (job.cron) await queue.boss.schedule(job.name, job.cron);
     if (!options.work) continue;
     await queue.boss.work(job.name, { batchSize: job.batchSize ?? 10, pollingIntervalSeconds: 0.5 }, async (batch) => {
       for (const item of batch) {

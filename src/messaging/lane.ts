@@ -1,0 +1,86 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { openAccessToken } from '../phone-numbers/credentials.ts';
+import { breakerAllows } from './circuit-breaker.ts';
+import { breakerOf, rateOf, type DispatchContext } from './dispatch.ts';
+import { sendOne, createQueuedFlusher, type LaneState } from './send-one.ts';
+import { claimForNumber, markDispatchStarted, paceRecipients, releaseMessages, type LaneNumber, type OutboxMessage } from './outbox-store.ts';
+
+/**
+ * One number's lane in this worker: claim a chunk (a quarter second of its rate, by priority), reserve that
+ * many send slots from the shared limiter, and fire each send at its slot, up to a cap of requests in flight.
+ * Ends when nothing is due, the number is paused, its circuit opens, or the worker stops.
+ */
+export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise<void> {
+  const { deps } = ctx;
+  const config = deps.config.dispatch;
+  const rate = rateOf(deps, number);
+  const chunkSize = Math.max(1, Math.min(500, Math.ceil(rate * config.chunkSeconds)));
+  const state: LaneState = {
+    number,
+    token: openAccessToken(deps.sealer, number.org_id, number.account_id, number.access_token_enc),
+    paused: false,
+    queued: createQueuedFlusher(deps),
+  };
+  const inFlight = new Set<Promise<void>>();
+  try {
+    while (ctx.isRunning() && !state.paused && breakerAllows(breakerOf(ctx, number.id), Date.now()).allowed) {
+      const claimed = await claimForNumber(deps.db, number.org_id, number.id, chunkSize, config.leaseSeconds);
+      if (claimed.length === 0) return;
+      const toSend = await holdBack(ctx, number, claimed);
+      if (toSend.length === 0) continue;
+      await markDispatchStarted(deps.db, number.org_id, toSend.map((m) => m.id));
+      const { delayMs } = await ctx.limiter.reserve(number.id, toSend.length, rate);
+      const start = performance.now() + delayMs;
+      for (const [i, message] of toSend.entries()) {
+        const gate = breakerAllows(breakerOf(ctx, number.id), Date.now());
+        if (!ctx.isRunning() || state.paused || !gate.allowed) {
+          // Not sent after all: hand back, marked as never started, for whoever comes next.
+          const rest = toSend.slice(i).map((m) => m.id);
+          await releaseMessages(deps.db, number.org_id, rest, gate.retryAt ? gate.retryAt - Date.now() : 0, { sendNotStarted: true });
+          return;
+        }
+        ctx.breakers.set(number.id, gate.state);
+        const wait = start + (i * 1000) / rate - performance.now();
+        if (wait >= 1) await sleep(wait);
+        while (inFlight.size >= config.maxInFlightPerLane) await Promise.race(inFlight);
+        const send = sendOne(ctx, state, message).finally(() => inFlight.delete(send));
+        inFlight.add(send);
+      }
+    }
+  } finally {
+    await Promise.all(inFlight);
+    await state.queued.flush();
+  }
+}
+
+/**
+ * Of a claimed chunk, what may go now. One message per recipient (Meta's pair limit: the rest wait their
+ * turn); and a message whose earlier send has an unknown outcome waits for its status webhook until the
+ * reconcile window has passed.
+ */
+async function holdBack(ctx: DispatchContext, number: LaneNumber, claimed: OutboxMessage[]): Promise<OutboxMessage[]> {
+  const { deps } = ctx;
+  const config = deps.config.dispatch;
+  const now = Date.now();
+  const seen = new Set<string>();
+  const send: OutboxMessage[] = [];
+  const paced: string[] = [];
+  const unresolved = new Map<number, string[]>();
+  for (const m of claimed) {
+    const reconcileAt = m.dispatch_started_at ? m.dispatch_started_at.getTime() + config.reconcileWindowMs : 0;
+    if (reconcileAt > now) {
+      const list = unresolved.get(reconcileAt) ?? [];
+      list.push(m.id);
+      unresolved.set(reconcileAt, list);
+    } else if (seen.has(m.counterpart)) {
+      paced.push(m.id);
+    } else {
+      seen.add(m.counterpart);
+      send.push(m);
+    }
+  }
+  await releaseMessages(deps.db, number.org_id, paced, config.pairIntervalMs);
+  for (const [at, ids] of unresolved) await releaseMessages(deps.db, number.org_id, ids, at - now);
+  await paceRecipients(deps.db, number.org_id, number.id, [...seen], config.pairIntervalMs);
+  return send;
+}
