@@ -13,9 +13,14 @@ export type FaultInput = {
   http_status?: number;
   error_code?: number;
   timeout?: boolean;
+  /** Process the call, then cut the connection instead of answering: the "response lost" case. */
+  drop_response?: boolean;
   rate?: number;
   count?: number;
 };
+
+/** Requests whose call is processed but whose answer is never sent (see drop_response). */
+export const droppedResponses = new WeakSet<FastifyRequest>();
 
 // The envelope a bare HTTP status fault answers with.
 const CODE_FOR_STATUS: Record<number, number> = { 401: 190, 403: 10, 429: 130429, 500: 131000, 503: 131016 };
@@ -27,8 +32,8 @@ export function validateFault(input: unknown): string | null {
   if (!n(f.latency_ms) || !n(f.count) || !n(f.error_code)) return 'latency_ms, count and error_code must be non-negative numbers';
   if (f.http_status !== undefined && (!Number.isInteger(f.http_status) || f.http_status < 100 || f.http_status > 599)) return 'http_status must be an HTTP status';
   if (f.rate !== undefined && (typeof f.rate !== 'number' || f.rate < 0 || f.rate > 1)) return 'rate must be between 0 and 1';
-  if (f.latency_ms === undefined && f.http_status === undefined && f.error_code === undefined && !f.timeout) {
-    return 'give at least one of latency_ms, http_status, error_code, timeout';
+  if (f.latency_ms === undefined && f.http_status === undefined && f.error_code === undefined && !f.timeout && !f.drop_response) {
+    return 'give at least one of latency_ms, http_status, error_code, timeout, drop_response';
   }
   return null;
 }
@@ -41,6 +46,7 @@ export function addFault(state: SimState, input: FaultInput): SimFault {
     ...(input.http_status !== undefined ? { http_status: input.http_status } : {}),
     ...(input.error_code !== undefined ? { error_code: input.error_code } : {}),
     ...(input.timeout ? { timeout: true } : {}),
+    ...(input.drop_response ? { drop_response: true } : {}),
     rate: input.rate ?? 1,
     ...(input.count !== undefined ? { count: input.count } : {}),
     applied: 0,
@@ -73,6 +79,10 @@ export function createFaultHook(state: SimState, sleep: (ms: number) => Promise<
     const fault = pickFault(state, path, (request.params ?? {}) as Record<string, string>);
     if (!fault) return;
     if (fault.latency_ms) await sleep(fault.latency_ms);
+    if (fault.drop_response) {
+      droppedResponses.add(request);
+      return;
+    }
     if (fault.timeout) {
       // Never answer: the socket stays open until the client aborts or the simulator stops.
       reply.hijack();

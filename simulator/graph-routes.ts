@@ -3,7 +3,7 @@
 
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createFaultHook } from './faults.ts';
+import { createFaultHook, droppedResponses } from './faults.ts';
 import { graphError, invalidToken, sendFailure, unknownObject, type GraphFailure } from './graph-errors.ts';
 import { downloadMedia, MAX_UPLOAD_BYTES, mediaInfo, mediaOwnedBy, uploadMedia } from './media.ts';
 import { acceptSend } from './send-message.ts';
@@ -38,7 +38,14 @@ export async function graphRoutes(app: FastifyInstance, ctx: GraphContext): Prom
     if (!number) return sendFailure(reply, unknownObject(request.params.id));
     const body = request.body as Record<string, unknown> | undefined;
     if (body && body.status === 'read') return markRead(body, reply);
-    return answer(reply, acceptSend(ctx, number, body));
+    const result = acceptSend(ctx, number, body);
+    if (droppedResponses.has(request)) {
+      // Accepted and on its way to the customer, but the caller never hears so (a reset connection).
+      reply.hijack();
+      request.raw.socket.destroy();
+      return;
+    }
+    return answer(reply, result);
   });
 
   app.post<{ Params: IdParams }>('/:version/:id/media', async (request, reply) => {

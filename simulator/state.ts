@@ -85,6 +85,7 @@ export type SimFault = {
   http_status?: number;
   error_code?: number;
   timeout?: boolean;
+  drop_response?: boolean;
   rate: number;
   /** Remaining applications; undefined = forever. */
   count?: number;

@@ -22,6 +22,10 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
     queued: createQueuedFlusher(deps),
   };
   const inFlight = new Set<Promise<void>>();
+  const interval = 1000 / rate;
+  // A lane never fires two sends closer than the interval, even when an event-loop stall made it late
+  // for its slots: catching up in a burst would exceed the rate in that second.
+  let lastFire = -Infinity;
   try {
     while (ctx.isRunning() && !state.paused && breakerAllows(breakerOf(ctx, number.id), Date.now()).allowed) {
       const claimed = await claimForNumber(deps.db, number.org_id, number.id, chunkSize, config.leaseSeconds);
@@ -40,8 +44,9 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
           return;
         }
         ctx.breakers.set(number.id, gate.state);
-        const wait = start + (i * 1000) / rate - performance.now();
+        const wait = Math.max(start + i * interval, lastFire + interval) - performance.now();
         if (wait >= 1) await sleep(wait);
+        lastFire = performance.now();
         while (inFlight.size >= config.maxInFlightPerLane) await Promise.race(inFlight);
         const send = sendOne(ctx, state, message).finally(() => inFlight.delete(send));
         inFlight.add(send);

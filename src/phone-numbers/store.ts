@@ -6,10 +6,12 @@ export type PhoneNumberRow = {
   org_id: string; id: string; account_id: string; phone_number_id: string; display_phone_number: string;
   verified_name: string | null; quality_rating: string | null; messaging_limit_tier: string | null;
   throughput_level: string | null; status: string | null; last_synced_at: Date | null; created_at: Date; waba_id: string;
+  throughput_mps: number | null; is_coexistence: boolean; paused_at: Date | null; pause_reason: Record<string, unknown> | null;
 };
 
 const numberColumns = sql`p.org_id, p.id, p.account_id, p.phone_number_id, p.display_phone_number, p.verified_name,
-  p.quality_rating, p.messaging_limit_tier, p.throughput_level, p.status, p.last_synced_at, p.created_at, a.waba_id`;
+  p.quality_rating, p.messaging_limit_tier, p.throughput_level, p.status, p.last_synced_at, p.created_at, a.waba_id,
+  p.throughput_mps, p.is_coexistence, p.paused_at, p.pause_reason`;
 
 /** Unscoped: registering a WABA must see whether another organization holds it already. */
 export function findAccountByWabaUnscoped(db: Db, wabaId: string) {
@@ -89,4 +91,9 @@ export function findSendingCredentials(db: Db, orgId: string, numberId: string) 
     SELECT p.phone_number_id, a.access_token_enc, a.id AS account_id
     FROM phone_numbers p JOIN whatsapp_accounts a ON a.org_id = p.org_id AND a.id = p.account_id
     WHERE p.org_id = ${orgId} AND p.id = ${numberId}`);
+}
+
+export function resumePhoneNumber(db: Db, orgId: string, id: string) {
+  return one<{ id: string }>(db, sql`
+    UPDATE phone_numbers SET paused_at = NULL, pause_reason = NULL WHERE org_id = ${orgId} AND id = ${id} RETURNING id`);
 }

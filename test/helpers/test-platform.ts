@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { startPlatform, type Platform } from '../../src/platform.ts';
-import { buildSimulator } from '../../simulator/server.ts';
+import { buildSimulator, type SimulatorOptions } from '../../simulator/server.ts';
 import { TEMPLATE_DATABASE, withDatabase } from './global-setup.ts';
 
 export const SIM = { accessToken: 'sim-test-access-token', appSecret: 'sim-test-app-secret', verifyToken: 'sim-test-verify-token' };
@@ -32,7 +32,12 @@ export type TestPlatform = {
  * The real platform for one test file: its own database (copied from the migrated template), its own
  * Cloud API simulator, the API on a free port, and the workers running, all over real HTTP.
  */
-export async function startTestPlatform(options: { workers?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: {
+  workers?: boolean;
+  /** Configuration as environment variables, over the test defaults. */
+  env?: Record<string, string>;
+  simulator?: Partial<SimulatorOptions>;
+} = {}): Promise<TestPlatform> {
   const db = await freshDatabase();
   const env: NodeJS.ProcessEnv = {
     ...db.env,
@@ -42,6 +47,8 @@ export async function startTestPlatform(options: { workers?: boolean } = {}): Pr
     LOG_LEVEL: 'info',
     DISPATCH_IDLE_MS: '50',
     GRAPH_API_TIMEOUT_MS: '2000',
+    DISPATCH_RECONCILE_WINDOW_MS: '3000',
+    ...options.env,
   };
   if (process.env['REDIS_URL']) env['REDIS_URL'] = process.env['REDIS_URL'];
 
@@ -50,7 +57,10 @@ export async function startTestPlatform(options: { workers?: boolean } = {}): Pr
   const log = createLogger('info', sink);
   const config = readConfig(env);
 
-  const simulator = buildSimulator({ port: 0, ...SIM, statusDelaysMs: { sent: 20, delivered: 60, read: 120 }, logger: log.child({ component: 'simulator' }) });
+  const simulator = buildSimulator({
+    port: 0, ...SIM, statusDelaysMs: { sent: 20, delivered: 60, read: 120 }, templateReviewDelayMs: 20,
+    logger: log.child({ component: 'simulator' }), ...options.simulator,
+  });
   const { url: simUrl } = await simulator.start();
   const platform = await startPlatform(config, log, { api: true, worker: options.workers ?? true }, simUrl);
   const url = platform.url!;
