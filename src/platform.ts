@@ -75,7 +75,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     workersStopped = true;
     await dispatcher?.stop();
     await ingester?.stop();
-    await queue.boss.stop({ graceful: true, timeout: 10_000, close: false });
+    if (roles.worker) for (const job of allJobs) await queue.boss.offWork(job.name, { wait: true });
   };
   return {
     deps,
@@ -85,6 +85,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     async stop() {
       await app?.close();
       await stopWorkers();
+      await queue.boss.stop({ graceful: true, timeout: 10_000, close: true });
       redis?.disconnect();
       await db.close();
     },

@@ -1,48 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSimulator } from '../simulator/server.ts';
+import { freePort, killAll, startXpecto as startProcess } from './helpers/processes.ts';
 import { freshDatabase, SIM } from './helpers/test-platform.ts';
 
 // The platform as people run it: real processes started through bin/xpecto, talked to over HTTP.
 
 let db: Awaited<ReturnType<typeof freshDatabase>>;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => { db = await freshDatabase(); });
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  killAll();
   await db?.drop();
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startProcess(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn('bin/xpecto', args, { env: { PATH: process.env['PATH'], ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp) => {
-    for (let i = 0; i < 600; i++) {
-      const match = pattern.exec(output);
-      if (match) return match;
-      if (child.exitCode !== null) throw new Error(`process exited ${child.exitCode}:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`never printed ${pattern}:\n${output}`);
-  };
-  return { child, waitFor, exited, output: () => output };
-}
 
 async function sendAndWaitForRead(base: string, key: string) {
   const sent = await fetch(`${base}/v1/messages`, {

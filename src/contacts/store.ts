@@ -17,11 +17,6 @@ export async function findOrCreateContact(db: Db, orgId: string, phoneE164: stri
   return inserted!;
 }
 
-export function findContactByPhone(db: Db, orgId: string, phoneE164: string) {
-  return one<ContactRow>(db, sql`
-    SELECT org_id, id, phone_e164, wa_id, name, last_inbound_at FROM contacts WHERE org_id = ${orgId} AND phone_e164 = ${phoneE164}`);
-}
-
 export function recordInbound(db: Db, orgId: string, contactId: string, at: Date) {
   // Only ever moves forward: a late webhook must not shorten the customer-service window.
   return db.query(sql`

@@ -41,6 +41,10 @@ function bearerToken(request: FastifyRequest): string | null {
 
 /** The authenticated organization of a scoped route (the hook guarantees it is there). */
 export function orgOf(request: FastifyRequest): string {
+  return authOf(request).orgId;
+}
+
+export function authOf(request: FastifyRequest): AuthContext {
   if (!request.auth) throw new AppError('unauthorized');
-  return request.auth.orgId;
+  return request.auth;
 }

@@ -77,15 +77,19 @@ async function holdBack(ctx: DispatchContext, number: LaneNumber, claimed: Outbo
       const list = unresolved.get(reconcileAt) ?? [];
       list.push(m.id);
       unresolved.set(reconcileAt, list);
-    } else if (seen.has(m.counterpart)) {
+    } else if (config.pairIntervalMs > 0 && seen.has(m.counterpart)) {
       paced.push(m.id);
     } else {
+      if (m.dispatch_started_at) {
+        deps.log.warn({ orgId: m.org_id, messageId: m.id, startedAt: m.dispatch_started_at },
+          'sending again: no status webhook confirmed the earlier send within the reconcile window (a duplicate is possible)');
+      }
       seen.add(m.counterpart);
       send.push(m);
     }
   }
   await releaseMessages(deps.db, number.org_id, paced, config.pairIntervalMs);
   for (const [at, ids] of unresolved) await releaseMessages(deps.db, number.org_id, ids, at - now);
-  await paceRecipients(deps.db, number.org_id, number.id, [...seen], config.pairIntervalMs);
+  if (config.pairIntervalMs > 0) await paceRecipients(deps.db, number.org_id, number.id, [...seen], config.pairIntervalMs);
   return send;
 }

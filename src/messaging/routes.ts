@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
-import { orgOf } from '../http/auth.ts';
+import { authOf, orgOf } from '../http/auth.ts';
 import { pageOf, pageQuerySchema, readPage, type PageQuery } from '../http/pagination.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -38,7 +38,7 @@ export function messageRoutes(deps: Deps) {
         response: { 202: acceptedSchema, ...errorResponses(400, 401, 403, 404, 413, 422) },
       },
     }, async (request, reply) => {
-      const message = await sendMessage(deps, orgOf(request), request.body);
+      const message = await sendMessage(deps, authOf(request), request.body);
       return reply.status(202).send({ id: message.id, status: 'accepted', to: message.counterpart, created_at: message.created_at });
     });
 

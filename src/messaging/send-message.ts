@@ -1,14 +1,12 @@
 import type { Deps } from '../deps.ts';
 import { normalizePhone } from '../contacts/phone.ts';
-import { findContactByPhone, findOrCreateContact } from '../contacts/store.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { listPhoneNumbers, type PhoneNumberRow } from '../phone-numbers/store.ts';
-import { findOrganization } from '../tenancy/store.ts';
 import { checkTemplateParameters } from '../templates/parameters.ts';
-import { findTemplateByName } from '../templates/store.ts';
-import { insertOutboundMessage, insertStatusEvent } from './store.ts';
+import type { TemplateRow } from '../templates/store.ts';
 import { PRIORITY, priorityOf } from './priority.ts';
+import { findSendContext, insertAcceptedMessage } from './store.ts';
 import { isWindowOpen } from './window.ts';
 
 export type TemplateContent = {
@@ -26,26 +24,22 @@ export type SendMessageInput = {
   metadata?: Record<string, unknown>;
 };
 
-/** Accepts a message: resolve the sender, recipient and content, then store it in the outbox in one statement. */
-export async function sendMessage(deps: Deps, orgId: string, input: SendMessageInput) {
-  const org = (await findOrganization(deps.db, orgId))!;
-  const sender = await resolveSender(deps, orgId, input.from);
-  const to = normalizePhone(input.to, org.default_country);
+/**
+ * Accepts a message: resolve the sender, the recipient and the content, then store it — the row is its
+ * own outbox entry — in one statement. Nothing is written unless every check passed.
+ */
+export async function sendMessage(deps: Deps, org: { orgId: string; defaultCountry: string }, input: SendMessageInput) {
+  const sender = await resolveSender(deps, org.orgId, input.from);
+  const to = normalizePhone(input.to, org.defaultCountry);
   if (!to.ok) throw new AppError('invalid_phone_number', { message: to.reason, details: [{ path: 'body.to', message: to.reason }] });
-  const known = await findContactByPhone(deps.db, orgId, to.e164);
-  const { content, templateId, priority } = await composeContent(deps, orgId, sender, input, known?.last_inbound_at ?? null);
-
-  // Nothing is written until every check has passed: a refused request leaves no contact or message behind.
-  const id = newId('message');
-  const message = await deps.db.transaction(async (tx) => {
-    const contact = known ?? (await findOrCreateContact(tx, orgId, to.e164));
-    const row = await insertOutboundMessage(tx, orgId, {
-      id, phoneNumberId: sender.id, contactId: contact.id, to: to.e164, type: input.type, content, templateId, priority,
-      metadata: input.metadata ?? null,
-    });
-    await insertStatusEvent(tx, orgId, { messageId: id, status: 'accepted', occurredAt: row!.created_at, source: 'api' });
-    return row!;
+  const context = await findSendContext(deps.db, org.orgId, {
+    phoneE164: to.e164, accountId: sender.account_id, template: input.template ? { name: input.template.name, language: input.template.language.code } : null,
   });
+  const { content, templateId, priority } = compose(deps, input, context.template, context.contact?.last_inbound_at ?? null);
+  const message = (await insertAcceptedMessage(deps.db, org.orgId, {
+    id: newId('message'), phoneNumberId: sender.id, to: to.e164, type: input.type, content, templateId, priority,
+    metadata: input.metadata ?? null, contactId: context.contact?.id ?? null, newContactId: newId('contact'),
+  }))!;
   deps.wakeDispatcher();
   return message;
 }
@@ -62,7 +56,7 @@ async function resolveSender(deps: Deps, orgId: string, from: string | undefined
   return match;
 }
 
-async function composeContent(deps: Deps, orgId: string, sender: PhoneNumberRow, input: SendMessageInput, lastInboundAt: Date | null) {
+function compose(deps: Deps, input: SendMessageInput, template: TemplateRow | null, lastInboundAt: Date | null) {
   if (input.type === 'text') {
     if (!input.text) throw missing('text');
     // Free-form messages are only allowed inside the 24-hour customer-service window (Meta error 131047).
@@ -70,12 +64,12 @@ async function composeContent(deps: Deps, orgId: string, sender: PhoneNumberRow,
     return { content: { text: input.text }, templateId: null, priority: PRIORITY.service };
   }
   if (!input.template) throw missing('template');
-  const template = await findTemplateByName(deps.db, orgId, sender.account_id, input.template.name, input.template.language.code);
+  const { name, language } = input.template;
   if (!template || template.status !== 'APPROVED') {
     throw new AppError('template_not_approved', {
       message: template
-        ? `Template "${input.template.name}" (${input.template.language.code}) is ${template.status}, not APPROVED.`
-        : `No template "${input.template.name}" in language ${input.template.language.code} on this WhatsApp account.`,
+        ? `Template "${name}" (${language.code}) is ${template.status}, not APPROVED.`
+        : `No template "${name}" in language ${language.code} on this WhatsApp account.`,
     });
   }
   const mismatches = checkTemplateParameters(template.components, input.template.components);

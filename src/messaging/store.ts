@@ -1,7 +1,8 @@
 import type { Db } from '../db/db.ts';
 import { one } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
-import { OUTBOUND_STATUSES, type OutboundStatus } from './status.ts';
+import type { TemplateRow } from '../templates/store.ts';
+import { OUTBOUND_STATUSES } from './status.ts';
 
 const STATUS_ORDER = [...OUTBOUND_STATUSES, 'received'];
 
@@ -14,16 +15,45 @@ export type MessageRow = {
 
 export type MessageError = { code: number; title: string; message: string; details?: string };
 
-export function insertOutboundMessage(db: Db, orgId: string, m: {
-  id: string; phoneNumberId: string; contactId: string; to: string; type: string; content: object;
-  templateId: string | null; metadata: object | null; priority: number;
+/** What accepting a send needs to know, in one round trip: the recipient's contact and the template. */
+export async function findSendContext(db: Db, orgId: string, q: {
+  phoneE164: string; accountId: string; template: { name: string; language: string } | null;
 }) {
-  return one<MessageRow>(db, sql`
-    INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority)
-    VALUES (${orgId}, ${m.id}, 'outbound', ${m.phoneNumberId}, ${m.contactId}, ${m.to}, ${m.type},
-      ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, 'accepted', ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority})
-    RETURNING *`);
+  const row = await one<{ contact: ContactRow | null; template: TemplateRow | null }>(db, sql`
+    SELECT
+      (SELECT row_to_json(c) FROM (SELECT id, last_inbound_at FROM contacts WHERE org_id = ${orgId} AND phone_e164 = ${q.phoneE164}) c) AS contact,
+      (SELECT row_to_json(t) FROM templates t WHERE t.org_id = ${orgId} AND t.account_id = ${q.accountId}
+         AND t.name = ${q.template?.name ?? null} AND t.language = ${q.template?.language ?? null}) AS template`);
+  const contact = row?.contact ? { ...row.contact, last_inbound_at: row.contact.last_inbound_at ? new Date(row.contact.last_inbound_at) : null } : null;
+  return { contact, template: row?.template ?? null };
 }
+
+/**
+ * Stores an accepted message and its first history event in one statement (atomic without a transaction),
+ * creating the contact when the recipient is new.
+ */
+export function insertAcceptedMessage(db: Db, orgId: string, m: {
+  id: string; phoneNumberId: string; to: string; type: string; content: object; templateId: string | null;
+  metadata: object | null; priority: number; contactId: string | null; newContactId: string;
+}) {
+  const contact = m.contactId
+    ? sql`SELECT ${m.contactId}::text AS id`
+    : sql`INSERT INTO contacts (org_id, id, phone_e164) VALUES (${orgId}, ${m.newContactId}, ${m.to})
+          ON CONFLICT (org_id, phone_e164) DO UPDATE SET updated_at = contacts.updated_at RETURNING id`;
+  return one<MessageRow>(db, sql`
+    WITH contact AS (${contact}),
+    message AS (
+      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority)
+      SELECT ${orgId}, ${m.id}, 'outbound', ${m.phoneNumberId}, contact.id, ${m.to}, ${m.type},
+        ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, 'accepted', ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority}
+      FROM contact RETURNING *),
+    history AS (
+      INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
+      SELECT org_id, id, 'accepted', created_at, 'api' FROM message)
+    SELECT * FROM message`);
+}
+
+type ContactRow = { id: string; last_inbound_at: Date | null };
 
 /** Inserts an inbound message once: Meta redelivers webhooks, and the wamid is the key. */
 export function insertInboundMessage(db: Db, orgId: string, m: {
@@ -34,15 +64,6 @@ export function insertInboundMessage(db: Db, orgId: string, m: {
     VALUES (${orgId}, ${m.id}, 'inbound', ${m.phoneNumberId}, ${m.contactId}, ${m.from}, ${m.type},
       ${JSON.stringify(m.content)}::jsonb, 'received', ${m.wamid}, ${m.receivedAt})
     ON CONFLICT (org_id, wamid) DO NOTHING RETURNING id`);
-}
-
-export function insertStatusEvent(db: Db, orgId: string, e: {
-  messageId: string; status: string; occurredAt: Date; source: 'api' | 'dispatch' | 'webhook'; detail?: object | null;
-}) {
-  return db.query(sql`
-    INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source, detail)
-    VALUES (${orgId}, ${e.messageId}, ${e.status}, ${e.occurredAt}, ${e.source}, ${e.detail ? JSON.stringify(e.detail) : null}::jsonb)
-    ON CONFLICT (org_id, message_id, status) DO NOTHING`);
 }
 
 export function findMessage(db: Db, orgId: string, id: string) {

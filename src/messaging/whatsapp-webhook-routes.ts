@@ -13,6 +13,7 @@ import { insertWebhookEventUnscoped } from './webhook-store.ts';
  * stores the delivery, and acknowledges; the ingester (ingest.ts) processes it in batches.
  */
 export function whatsappWebhookRoutes(deps: Deps) {
+  const appSecrets = createAppSecretCache(deps);
   return async (app: FastifyInstance) => {
     // The signature covers the exact bytes Meta sent, so this plugin keeps them instead of parsed JSON.
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -40,7 +41,7 @@ export function whatsappWebhookRoutes(deps: Deps) {
     }, async (request, reply) => {
       const raw = request.body as Buffer;
       const signature = request.headers['x-hub-signature-256'];
-      if (!Buffer.isBuffer(raw) || !(await signatureValid(deps, raw, typeof signature === 'string' ? signature : undefined))) {
+      if (!Buffer.isBuffer(raw) || !(await signatureValid(deps, appSecrets, raw, typeof signature === 'string' ? signature : undefined))) {
         throw new AppError('invalid_signature');
       }
       // Stored before the 200: from here on the event cannot be lost. A redelivery of identical bytes is a no-op.
@@ -61,15 +62,36 @@ async function verifyTokenAccepted(deps: Deps, token: string): Promise<boolean> 
  * verified with that app's secret, found through the WABA ids the body names. Nothing is trusted or
  * written before one of them matches.
  */
-async function signatureValid(deps: Deps, raw: Buffer, header: string | undefined): Promise<boolean> {
+async function signatureValid(deps: Deps, appSecrets: AppSecretCache, raw: Buffer, header: string | undefined): Promise<boolean> {
   if (!header) return false;
   if (deps.config.meta.appSecret && verifySignature(raw, header, deps.config.meta.appSecret)) return true;
   const wabaIds = wabaIdsOf(raw);
   if (wabaIds.length === 0) return false;
-  for (const account of await findAccountsByWabaIdsUnscoped(deps.db, wabaIds)) {
-    if (verifySignature(raw, header, openAppSecret(deps.sealer, account.org_id, account.id, account.app_secret_enc))) return true;
-  }
-  return false;
+  const matches = (secrets: string[]) => secrets.some((secret) => verifySignature(raw, header, secret));
+  // A cached secret may be stale after a rotation: on a mismatch, read the current ones before refusing.
+  return matches(await appSecrets.get(wabaIds, false)) || matches(await appSecrets.get(wabaIds, true));
+}
+
+type AppSecretCache = { get(wabaIds: string[], fresh: boolean): Promise<string[]> };
+
+/** Tenants' app secrets by WABA, opened once and kept for a minute: verifying must not cost a query per delivery. */
+function createAppSecretCache(deps: Deps, ttlMs = 60_000): AppSecretCache {
+  const cache = new Map<string, { secrets: string[]; until: number }>();
+  return {
+    async get(wabaIds, fresh) {
+      const now = Date.now();
+      const missing = wabaIds.filter((id) => fresh || (cache.get(id)?.until ?? 0) < now);
+      if (missing.length > 0) {
+        const found = new Map<string, string[]>(missing.map((id) => [id, []]));
+        for (const account of await findAccountsByWabaIdsUnscoped(deps.db, missing)) {
+          found.get(account.waba_id)?.push(openAppSecret(deps.sealer, account.org_id, account.id, account.app_secret_enc));
+        }
+        for (const [id, secrets] of found) cache.set(id, { secrets, until: now + ttlMs });
+        if (cache.size > 10_000) cache.clear();
+      }
+      return wabaIds.flatMap((id) => cache.get(id)?.secrets ?? []);
+    },
+  };
 }
 
 function wabaIdsOf(raw: Buffer): string[] {

@@ -21,8 +21,8 @@ export function findAccountByWabaUnscoped(db: Db, wabaId: string) {
 
 /** Unscoped: Meta's webhook names WABAs, not tenants; their app secrets verify its signature. */
 export function findAccountsByWabaIdsUnscoped(db: Db, wabaIds: string[]) {
-  return db.query<{ org_id: string; id: string; app_secret_enc: string }>(sql`
-    SELECT org_id, id, app_secret_enc FROM whatsapp_accounts WHERE waba_id = ANY(${wabaIds})`);
+  return db.query<{ org_id: string; id: string; waba_id: string; app_secret_enc: string }>(sql`
+    SELECT org_id, id, waba_id, app_secret_enc FROM whatsapp_accounts WHERE waba_id = ANY(${wabaIds})`);
 }
 
 /** Unscoped: Meta's verification handshake carries only the verify token. */

@@ -37,7 +37,3 @@ export function findTemplate(db: Db, orgId: string, id: string) {
   return one<TemplateRow>(db, sql`SELECT * FROM templates WHERE org_id = ${orgId} AND id = ${id}`);
 }
 
-export function findTemplateByName(db: Db, orgId: string, accountId: string, name: string, language: string) {
-  return one<TemplateRow>(db, sql`
-    SELECT * FROM templates WHERE org_id = ${orgId} AND account_id = ${accountId} AND name = ${name} AND language = ${language}`);
-}

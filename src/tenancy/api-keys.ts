@@ -7,7 +7,7 @@ import { findActiveKeyByHashUnscoped, insertApiKey, revokeApiKey as revokeApiKey
 
 export const API_KEY_PATTERN = /^xp_(live|test)_[0-9A-Za-z]{43}$/;
 
-export type AuthContext = { orgId: string; keyId: string; mode: 'live' | 'test'; scopes: Scope[] };
+export type AuthContext = { orgId: string; keyId: string; mode: 'live' | 'test'; scopes: Scope[]; defaultCountry: string };
 
 /**
  * Creates a key and returns its secret once. Only its SHA-256 is stored: the key has ~190 bits of
@@ -51,5 +51,5 @@ export async function authenticateApiKey(db: Db, presented: string, ip: string, 
     touchApiKey(db, key.org_id, key.id, ip).catch(onTouchError);
   }
   if (key.org_status !== 'active') throw new AppError('account_suspended');
-  return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes };
+  return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country };
 }
