@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import pg from 'pg';
 import { PGlite, types as liteTypes, type Transaction } from '@electric-sql/pglite';
@@ -43,6 +44,19 @@ function pgliteDb(lite: PGlite): Db & { pglite: PGlite } {
   return Object.assign(bound(lite, false), { pglite: lite });
 }
 
+// Named statements are parsed and planned once per connection instead of on every call: planning a join
+// costs PostgreSQL more than running it. The names are stable hashes of the SQL text, which our code fixes.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = 'xp_' + createHash('sha1').update(text).digest('hex').slice(0, 20);
+    if (statementNames.size > 5000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function connectPostgres(databaseUrl: string): Db & { pool: pg.Pool } {
   const parseInt8 = (v: string) => Number(v);
   const pool = new pg.Pool({
@@ -58,7 +72,7 @@ function connectPostgres(databaseUrl: string): Db & { pool: pg.Pool } {
   const bound = (runner: pg.Pool | pg.PoolClient, inTx: boolean): Db => ({
     kind: 'postgres',
     async query<T extends Row>(statement: Sql) {
-      const result = await runner.query<T>(statement.text, statement.values);
+      const result = await runner.query<T>({ name: statementName(statement.text), text: statement.text, values: statement.values });
       return result.rows;
     },
     async queryRaw<T extends Row>(text: string, values: unknown[] = []) {

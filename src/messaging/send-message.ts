@@ -2,11 +2,10 @@ import type { Deps } from '../deps.ts';
 import { normalizePhone } from '../contacts/phone.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
-import { listPhoneNumbers, type PhoneNumberRow } from '../phone-numbers/store.ts';
 import { checkTemplateParameters } from '../templates/parameters.ts';
 import type { TemplateRow } from '../templates/store.ts';
 import { PRIORITY, priorityOf } from './priority.ts';
-import { findSendContext, insertAcceptedMessage } from './store.ts';
+import { findSendContext, insertAcceptedMessage, type Sender } from './store.ts';
 import { isWindowOpen } from './window.ts';
 
 export type TemplateContent = {
@@ -29,12 +28,13 @@ export type SendMessageInput = {
  * own outbox entry — in one statement. Nothing is written unless every check passed.
  */
 export async function sendMessage(deps: Deps, org: { orgId: string; defaultCountry: string }, input: SendMessageInput) {
-  const sender = await resolveSender(deps, org.orgId, input.from);
   const to = normalizePhone(input.to, org.defaultCountry);
   if (!to.ok) throw new AppError('invalid_phone_number', { message: to.reason, details: [{ path: 'body.to', message: to.reason }] });
   const context = await findSendContext(deps.db, org.orgId, {
-    phoneE164: to.e164, accountId: sender.account_id, template: input.template ? { name: input.template.name, language: input.template.language.code } : null,
+    from: input.from ?? null, phoneE164: to.e164,
+    template: input.template ? { name: input.template.name, language: input.template.language.code } : null,
   });
+  const sender = chooseSender(context.senders, input.from);
   const { content, templateId, priority } = compose(deps, input, context.template, context.contact?.last_inbound_at ?? null);
   const message = (await insertAcceptedMessage(deps.db, org.orgId, {
     id: newId('message'), phoneNumberId: sender.id, to: to.e164, type: input.type, content, templateId, priority,
@@ -44,16 +44,14 @@ export async function sendMessage(deps: Deps, org: { orgId: string; defaultCount
   return message;
 }
 
-async function resolveSender(deps: Deps, orgId: string, from: string | undefined): Promise<PhoneNumberRow> {
-  const numbers = await listPhoneNumbers(deps.db, orgId);
-  if (numbers.length === 0) throw new AppError('no_phone_number');
-  if (!from) {
-    if (numbers.length > 1) throw new AppError('phone_number_required');
-    return numbers[0]!;
+function chooseSender(senders: Sender[], from: string | undefined): Sender {
+  if (from) {
+    if (senders.length === 0) throw new AppError('not_found', { message: 'No such sender phone number.', details: [{ path: 'body.from' }] });
+    return senders[0]!;
   }
-  const match = numbers.find((n) => n.id === from || n.phone_number_id === from);
-  if (!match) throw new AppError('not_found', { message: 'No such sender phone number.', details: [{ path: 'body.from' }] });
-  return match;
+  if (senders.length === 0) throw new AppError('no_phone_number');
+  if (senders.length > 1) throw new AppError('phone_number_required');
+  return senders[0]!;
 }
 
 function compose(deps: Deps, input: SendMessageInput, template: TemplateRow | null, lastInboundAt: Date | null) {

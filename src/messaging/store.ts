@@ -15,17 +15,28 @@ export type MessageRow = {
 
 export type MessageError = { code: number; title: string; message: string; details?: string };
 
-/** What accepting a send needs to know, in one round trip: the recipient's contact and the template. */
+export type Sender = { id: string; account_id: string };
+
+/**
+ * What accepting a send needs to know, in one round trip: the sender numbers matching `from` (all of the
+ * organization's when it is absent; two at most are read, enough to tell "several"), the recipient's
+ * contact, and the template on the sender's account.
+ */
 export async function findSendContext(db: Db, orgId: string, q: {
-  phoneE164: string; accountId: string; template: { name: string; language: string } | null;
+  from: string | null; phoneE164: string; template: { name: string; language: string } | null;
 }) {
-  const row = await one<{ contact: ContactRow | null; template: TemplateRow | null }>(db, sql`
+  const row = await one<{ senders: Sender[] | null; contact: ContactRow | null; template: TemplateRow | null }>(db, sql`
+    WITH sender AS (
+      SELECT id, account_id FROM phone_numbers
+      WHERE org_id = ${orgId} AND (${q.from}::text IS NULL OR id = ${q.from} OR phone_number_id = ${q.from})
+      ORDER BY id LIMIT 2)
     SELECT
+      (SELECT json_agg(sender) FROM sender) AS senders,
       (SELECT row_to_json(c) FROM (SELECT id, last_inbound_at FROM contacts WHERE org_id = ${orgId} AND phone_e164 = ${q.phoneE164}) c) AS contact,
-      (SELECT row_to_json(t) FROM templates t WHERE t.org_id = ${orgId} AND t.account_id = ${q.accountId}
+      (SELECT row_to_json(t) FROM templates t WHERE t.org_id = ${orgId} AND t.account_id = (SELECT account_id FROM sender LIMIT 1)
          AND t.name = ${q.template?.name ?? null} AND t.language = ${q.template?.language ?? null}) AS template`);
   const contact = row?.contact ? { ...row.contact, last_inbound_at: row.contact.last_inbound_at ? new Date(row.contact.last_inbound_at) : null } : null;
-  return { contact, template: row?.template ?? null };
+  return { senders: row?.senders ?? [], contact, template: row?.template ?? null };
 }
 
 /**
