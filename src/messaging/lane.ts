@@ -23,8 +23,10 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
   };
   const inFlight = new Set<Promise<void>>();
   const interval = 1000 / rate;
-  // A lane never fires two sends closer than the interval, even when an event-loop stall made it late
-  // for its slots: catching up in a burst would exceed the rate in that second.
+  // A send fires within `tolerance` of its slot or not at all: a lane that is late (an event-loop stall, a
+  // slow query) books new slots for the rest instead of catching up, which would overlap the slots other
+  // workers hold and exceed the rate. The missed slots stay unused.
+  const tolerance = Math.max(5, 2 * interval);
   let lastFire = -Infinity;
   try {
     while (ctx.isRunning() && !state.paused && breakerAllows(breakerOf(ctx, number.id), Date.now()).allowed) {
@@ -33,8 +35,9 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
       const toSend = await holdBack(ctx, number, claimed);
       if (toSend.length === 0) continue;
       await markDispatchStarted(deps.db, number.org_id, toSend.map((m) => m.id));
-      const { delayMs } = await ctx.limiter.reserve(number.id, toSend.length, rate);
-      const start = performance.now() + delayMs;
+      let { delayMs } = await ctx.limiter.reserve(number.id, toSend.length, rate);
+      let start = performance.now() + delayMs;
+      let first = 0;
       for (const [i, message] of toSend.entries()) {
         const gate = breakerAllows(breakerOf(ctx, number.id), Date.now());
         if (!ctx.isRunning() || state.paused || !gate.allowed) {
@@ -44,7 +47,14 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
           return;
         }
         ctx.breakers.set(number.id, gate.state);
-        const wait = Math.max(start + i * interval, lastFire + interval) - performance.now();
+        let due = Math.max(start + (i - first) * interval, lastFire + interval);
+        if (performance.now() - due > tolerance) {
+          ({ delayMs } = await ctx.limiter.reserve(number.id, toSend.length - i, rate));
+          start = performance.now() + delayMs;
+          first = i;
+          due = start;
+        }
+        const wait = due - performance.now();
         if (wait >= 1) await sleep(wait);
         lastFire = performance.now();
         while (inFlight.size >= config.maxInFlightPerLane) await Promise.race(inFlight);
