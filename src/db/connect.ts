@@ -85,16 +85,23 @@ function connectPostgres(databaseUrl: string): Db & { pool: pg.Pool } {
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       if (inTx) return fn(bound(runner, true));
       const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error' besides failing its query; unheard, that
+      // event would end the process. The failed query already reports the problem to the caller.
+      const ignoreLostConnection = () => {};
+      client.on('error', ignoreLostConnection);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(bound(client, true));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        // If even ROLLBACK fails the connection is gone: the pool must discard it, not hand it out again.
+        await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
         throw error;
       } finally {
-        client.release();
+        client.off('error', ignoreLostConnection);
+        client.release(broken);
       }
     },
     async close() {

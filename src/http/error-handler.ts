@@ -52,6 +52,10 @@ function violationPath(context: string, instancePath: string, params: Record<str
   return typeof missing === 'string' ? `${base}.${missing}` : base;
 }
 
+// Connection refused or reset, the server shutting down or starting up, a connection lost mid-query.
+const DATABASE_DOWN_CODES = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001'];
+const DATABASE_DOWN_MESSAGES = /Connection terminated|terminating connection|Client has encountered a connection error|the database system is (starting up|shutting down)/;
+
 function isDatabaseDown(error: { code?: string; message?: string }): boolean {
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(error.code ?? '');
+  return DATABASE_DOWN_CODES.includes(error.code ?? '') || DATABASE_DOWN_MESSAGES.test(error.message ?? '');
 }
