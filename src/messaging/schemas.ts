@@ -70,7 +70,7 @@ export const messageSchema = {
     from: { type: 'string' },
     to: { type: 'string' },
     type: { type: 'string' },
-    status: { type: 'string', description: 'accepted → queued → sent → delivered → read, or failed (outbound); received (inbound)' },
+    status: { type: 'string', description: 'accepted → queued → sent → delivered → read (→ played for voice), or failed / deleted (outbound); received (inbound)' },
     wamid: { type: ['string', 'null'] },
     content: { type: 'object', additionalProperties: true },
     metadata: { type: ['object', 'null'], additionalProperties: true },

@@ -18,8 +18,15 @@ describe('advanceStatus', () => {
     expect(advanceStatus('sent', 'read')).toBe('read');
   });
 
-  it('never leaves failed', () => {
-    for (const s of OUTBOUND_STATUSES) expect(advanceStatus('failed', s)).toBeNull();
+  it('never leaves failed or deleted', () => {
+    for (const s of OUTBOUND_STATUSES) {
+      expect(advanceStatus('failed', s)).toBeNull();
+      expect(advanceStatus('deleted', s)).toBeNull();
+    }
+  });
+
+  it('ends in deleted from any status before it', () => {
+    for (const s of ['accepted', 'queued', 'sent', 'delivered', 'read', 'played'] as const) expect(advanceStatus(s, 'deleted')).toBe('deleted');
   });
 
   it('does not fail a message that was already delivered', () => {

@@ -118,7 +118,7 @@ export class WebhookPayloadError extends Error {
 
 type Obj = Record<string, unknown>;
 
-const STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'played', 'failed'];
+const STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'played', 'failed', 'deleted'];
 
 /** Throws WebhookPayloadError only when the envelope itself is not a WhatsApp Business Account webhook. */
 export function parseWebhook(payload: unknown): WebhookEvent[] {

@@ -111,7 +111,8 @@ export type InboundMessage = {
   edit?: { original_message_id: string; message?: Record<string, unknown> };
 };
 
-export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+// `deleted` is an On-Premises-era status that Cloud API is not known to send for business messages [?]; accepted if it comes.
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'played' | 'failed' | 'deleted';
 
 export type PricingCategory =
   | 'marketing' | 'utility' | 'authentication' | 'authentication_international'
