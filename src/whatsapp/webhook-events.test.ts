@@ -129,7 +129,7 @@ describe('parseWebhook', () => {
       entry: [
         null,
         { id: WABA, changes: [
-          statusChange([{ id: 'wamid.X', status: 'deleted', timestamp: '1' }, { status: 'sent' }, 'junk', { id: 'wamid.Y', status: 'sent', timestamp: 'soon' }]),
+          statusChange([{ id: 'wamid.X', status: 'vanished', timestamp: '1' }, { status: 'sent' }, 'junk', { id: 'wamid.Y', status: 'sent', timestamp: 'soon' }]),
           { field: 'messages', value: { messaging_product: 'whatsapp' } },
           { field: 'messages', value: { messaging_product: 'whatsapp', metadata, errors: [{ code: 131000, title: 'Something went wrong' }] } },
           42,
