@@ -20,6 +20,8 @@ function view(m: MessageRow, history?: Awaited<ReturnType<typeof statusHistory>>
     content: m.content,
     metadata: m.metadata,
     error: m.error,
+    pricing: m.pricing,
+    conversation: m.conversation,
     created_at: m.created_at,
     updated_at: m.updated_at,
     ...(history ? { history: history.map((h) => ({ status: h.status, at: h.occurred_at, recorded_at: h.recorded_at, source: h.source, detail: h.detail })) } : {}),

@@ -75,6 +75,11 @@ export const messageSchema = {
     content: { type: 'object', additionalProperties: true },
     metadata: { type: ['object', 'null'], additionalProperties: true },
     error: messageError,
+    pricing: {
+      type: ['object', 'null'], additionalProperties: true,
+      description: "Meta's pricing of the message as last reported: category, type (regular, free_customer_service, free_entry_point), pricing_model, billable",
+    },
+    conversation: { type: ['object', 'null'], additionalProperties: true, description: "Meta's conversation data, when it sends any (legacy)" },
     created_at: { type: 'string', format: 'date-time' },
     updated_at: { type: 'string', format: 'date-time' },
     history: {

@@ -10,6 +10,7 @@ export type MessageRow = {
   org_id: string; id: string; direction: 'outbound' | 'inbound'; phone_number_id: string; contact_id: string;
   counterpart: string; type: string; content: Record<string, unknown>; template_id: string | null; status: string;
   wamid: string | null; metadata: Record<string, unknown> | null; error: MessageError | null; attempts: number;
+  pricing: Record<string, unknown> | null; conversation: Record<string, unknown> | null;
   created_at: Date; updated_at: Date;
 };
 

@@ -24,6 +24,7 @@ describe('a template message, end to end through the Cloud API simulator', () =>
       return got.body.status === 'read' ? got.body : null;
     });
     expect(read.wamid).toMatch(/^wamid\./);
+    expect(read.pricing).toMatchObject({ pricing_model: 'PMP', category: 'utility' });
     const statuses = read.history.map((h: { status: string }) => h.status);
     expect(statuses).toEqual(['accepted', 'queued', 'sent', 'delivered', 'read']);
     expect(read.history.find((h: any) => h.status === 'accepted').source).toBe('api');
