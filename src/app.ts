@@ -5,12 +5,15 @@ import type { Deps } from './deps.ts';
 import { registerApiKeyAuth } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { healthRoutes, type ReadinessCheck } from './http/health-routes.ts';
+import { documentIdempotency, registerIdempotency } from './http/idempotency.ts';
 import { errorSchema } from './http/schemas.ts';
 import { newId } from './lib/ids.ts';
+import { mediaRoutes } from './media/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
 import { phoneNumberRoutes } from './phone-numbers/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -45,7 +48,8 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
     },
     transform: ({ schema, url, route }) => {
       const scope = route.config?.scope;
-      const documented = { ...(schema ?? {}) } as Record<string, unknown>;
+      let documented = { ...(schema ?? {}) } as Record<string, unknown>;
+      if (route.config?.idempotent) documented = documentIdempotency(documented);
       if (scope) {
         documented['security'] = [{ apiKey: [] }];
         documented['description'] = `${(documented['description'] as string | undefined) ?? ''}\n\nRequires scope \`${scope}\`.`.trim();
@@ -57,11 +61,15 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
 
   registerErrorHandling(app);
   registerApiKeyAuth(app, deps.db);
+  // Before the routes: it hooks every route marked `idempotent: true` as the route is added.
+  registerIdempotency(app, deps);
 
   await app.register(healthRoutes(deps, options.readiness ?? []));
   await app.register(whatsappWebhookRoutes(deps));
   await app.register(phoneNumberRoutes(deps));
   await app.register(templateRoutes(deps));
   await app.register(messageRoutes(deps));
+  await app.register(mediaRoutes(deps));
+  await app.register(webhookRoutes(deps));
   return app;
 }

@@ -38,6 +38,31 @@ export type Config = {
     breaker: { threshold: number; coolDownMs: number; maxCoolDownMs: number };
   };
   ingest: { batchSize: number; idleMs: number };
+  idempotency: {
+    /** How long a completed Idempotency-Key replays its response (decision 0006). */
+    ttlHours: number;
+    /** How long a reservation holds the key before a retry may take over (the first request died). */
+    inFlightSeconds: number;
+  };
+  /** Requests to URLs customers give us (webhook endpoints, media links): see src/lib/ssrf.ts. */
+  outbound: { allowLoopback: boolean; requireHttps: boolean; allowedPorts: number[]; connectTimeoutMs: number; timeoutMs: number };
+  webhooks: {
+    /** First retry delay; each further retry doubles it, up to retryMaxMs, with jitter. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** A delivery is retried until at least this long after it was created. */
+    retryWindowSeconds: number;
+    /** An endpoint whose every attempt failed for this long is disabled. */
+    disableAfterSeconds: number;
+    /** The previous secret keeps signing this long after a rotation. */
+    rotationOverlapSeconds: number;
+    retentionDays: number;
+    idleMs: number;
+    batchSize: number;
+    concurrency: number;
+    perEndpointConcurrency: number;
+    leaseSeconds: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -50,9 +75,33 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function ports(env: NodeJS.ProcessEnv, name: string): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((p) => {
+    const port = Number(p.trim());
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${name} must list ports, got "${raw}"`);
+    return port;
+  });
+}
+
 function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function outboundLoopback(env: NodeJS.ProcessEnv, appEnv: Config['env']): boolean {
+  const allow = flag(env, 'OUTBOUND_ALLOW_LOOPBACK', false) || flag(env, 'ALLOW_LOOPBACK_WEBHOOKS', false);
+  if (allow && appEnv === 'production') throw new ConfigError('OUTBOUND_ALLOW_LOOPBACK is for development and tests, not production');
+  return allow;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,6 +117,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  const idempotencyTtlHours = int(env, 'IDEMPOTENCY_TTL_HOURS', 24);
+  if (idempotencyTtlHours < 1) throw new ConfigError('IDEMPOTENCY_TTL_HOURS must be at least 1');
+  const idempotencyInFlightSeconds = int(env, 'IDEMPOTENCY_IN_FLIGHT_SECONDS', 60);
+  if (idempotencyInFlightSeconds < 1) throw new ConfigError('IDEMPOTENCY_IN_FLIGHT_SECONDS must be at least 1');
   const redisUrl = text(env, 'REDIS_URL');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// URL');
   return {
@@ -120,5 +173,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     ingest: { batchSize: int(env, 'INGEST_BATCH_SIZE', 200), idleMs: int(env, 'INGEST_IDLE_MS', 50) },
+    // Longer than any request runs (the Cloud API timeout is 10 s), so a live request never loses its key.
+    idempotency: { ttlHours: idempotencyTtlHours, inFlightSeconds: idempotencyInFlightSeconds },
+    outbound: {
+      // Loopback is for development and tests (receivers on 127.0.0.1); never in production.
+      allowLoopback: outboundLoopback(env, appEnv),
+      requireHttps: flag(env, 'OUTBOUND_REQUIRE_HTTPS', appEnv === 'production'),
+      allowedPorts: ports(env, 'OUTBOUND_ALLOWED_PORTS'),
+      connectTimeoutMs: int(env, 'OUTBOUND_CONNECT_TIMEOUT_MS', 5000),
+      timeoutMs: int(env, 'OUTBOUND_TIMEOUT_MS', 15_000),
+    },
+    webhooks: {
+      retryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS', 5000),
+      retryMaxMs: int(env, 'WEBHOOK_RETRY_MAX_MS', 24 * 3600 * 1000),
+      retryWindowSeconds: int(env, 'WEBHOOK_RETRY_WINDOW_SECONDS', 78 * 3600),
+      disableAfterSeconds: int(env, 'WEBHOOK_DISABLE_AFTER_SECONDS', 5 * 24 * 3600),
+      rotationOverlapSeconds: int(env, 'WEBHOOK_ROTATION_OVERLAP_SECONDS', 24 * 3600),
+      retentionDays: int(env, 'WEBHOOK_RETENTION_DAYS', 30),
+      idleMs: int(env, 'WEBHOOK_IDLE_MS', 250),
+      batchSize: int(env, 'WEBHOOK_BATCH_SIZE', 100),
+      concurrency: int(env, 'WEBHOOK_CONCURRENCY', 64),
+      perEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8),
+      leaseSeconds: int(env, 'WEBHOOK_LEASE_SECONDS', 60),
+    },
   };
 }

@@ -15,6 +15,7 @@ import { startIngester, type Ingester } from './messaging/ingest.ts';
 import { createDbRateLimiter, createRedisRateLimiter } from './messaging/rate-limiter.ts';
 import { allJobs } from './queue/jobs.ts';
 import { createQueue, startQueue } from './queue/queue.ts';
+import { startWebhookDeliverer, type WebhookDeliverer } from './webhooks/deliverer.ts';
 import { createCloudApiClient } from './whatsapp/client.ts';
 
 export type Roles = { api: boolean; worker: boolean };
@@ -42,6 +43,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
 
   let dispatcher: Dispatcher | null = null;
   let ingester: Ingester | null = null;
+  let deliverer: WebhookDeliverer | null = null;
   const deps: Deps = {
     config,
     db,
@@ -59,6 +61,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     // Several workers share each number's rate: through Redis when there is one, else through the database.
     dispatcher = startDispatcher(deps, redis ? createRedisRateLimiter(redis) : createDbRateLimiter(db));
     ingester = startIngester(deps);
+    deliverer = startWebhookDeliverer(deps);
   }
 
   let app: FastifyInstance | null = null;
@@ -75,6 +78,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     workersStopped = true;
     await dispatcher?.stop();
     await ingester?.stop();
+    await deliverer?.stop();
     if (roles.worker) for (const job of allJobs) await queue.boss.offWork(job.name, { wait: true });
   };
   return {

@@ -17,9 +17,13 @@ export async function findOrCreateContact(db: Db, orgId: string, phoneE164: stri
   return inserted!;
 }
 
-export function recordInbound(db: Db, orgId: string, contactId: string, at: Date) {
-  // Only ever moves forward: a late webhook must not shorten the customer-service window.
-  return db.query(sql`
+/** Opens or extends the customer-service window of this number with this contact (and notes the contact's last message). */
+export async function recordInbound(db: Db, orgId: string, numberId: string, contactId: string, at: Date) {
+  // Only ever moves forward: a late webhook must not shorten the window.
+  await db.query(sql`
+    INSERT INTO customer_windows (org_id, phone_number_id, contact_id, last_inbound_at) VALUES (${orgId}, ${numberId}, ${contactId}, ${at})
+    ON CONFLICT (org_id, phone_number_id, contact_id) DO UPDATE SET last_inbound_at = greatest(customer_windows.last_inbound_at, excluded.last_inbound_at)`);
+  await db.query(sql`
     UPDATE contacts SET last_inbound_at = greatest(coalesce(last_inbound_at, ${at}), ${at}), updated_at = now()
     WHERE org_id = ${orgId} AND id = ${contactId}`);
 }

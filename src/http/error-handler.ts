@@ -46,7 +46,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
-function violationPath(context: string, instancePath: string, params: Record<string, unknown>): string {
+export function violationPath(context: string, instancePath: string, params: Record<string, unknown>): string {
   const base = context + instancePath.replace(/\//g, '.');
   const missing = params['missingProperty'] ?? params['additionalProperty'];
   return typeof missing === 'string' ? `${base}.${missing}` : base;

@@ -1,6 +1,7 @@
 // Every error a client can see, with its HTTP status and a stable machine-readable code.
 export const ERRORS = {
   validation_failed: { status: 400, message: 'The request is not valid.' },
+  invalid_idempotency_key: { status: 400, message: 'Idempotency-Key must be 1 to 255 printable ASCII characters.' },
   invalid_phone_number: { status: 400, message: 'The phone number is not valid.' },
   template_parameters_mismatch: { status: 400, message: 'The template parameters do not match the template.' },
   unauthorized: { status: 401, message: 'A valid API key is required.' },
@@ -10,8 +11,10 @@ export const ERRORS = {
   verification_failed: { status: 403, message: 'Verification token not recognised.' },
   not_found: { status: 404, message: 'Not found.' },
   conflict: { status: 409, message: 'The resource already exists.' },
+  idempotency_key_in_use: { status: 409, message: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'The content type is not supported.' },
+  idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used with a different request.' },
   phone_number_required: { status: 422, message: 'Name the sender with "from": this organization has several phone numbers.' },
   no_phone_number: { status: 422, message: 'This organization has no WhatsApp phone number connected yet.' },
   outside_customer_service_window: {
@@ -19,6 +22,15 @@ export const ERRORS = {
     message: 'More than 24 hours have passed since this customer last wrote: only an approved template can be sent.',
   },
   template_not_approved: { status: 422, message: 'No approved template with that name and language.' },
+  webhook_url_not_allowed: {
+    status: 422,
+    message: 'The webhook URL is not allowed: it must be http(s), without credentials, and reach a public address.',
+  },
+  webhook_endpoint_disabled: { status: 409, message: 'The webhook endpoint is disabled: enable it before replaying.' },
+  replay_window_exceeded: { status: 422, message: 'Only events of the last 30 days can be replayed.' },
+  media_rejected: { status: 422, message: 'The Cloud API refused the media.' },
+  media_kind_mismatch: { status: 400, message: 'The media is not of the kind the message type needs.' },
+  link_not_allowed: { status: 400, message: 'The link points to an address that is not allowed.' },
   whatsapp_credentials_rejected: { status: 422, message: 'The Cloud API rejected the credentials.' },
   upstream_unavailable: { status: 502, message: 'The WhatsApp Cloud API could not be reached.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },

@@ -15,6 +15,10 @@ export const ID_PREFIXES = {
   webhookEvent: 'whe',
   request: 'req',
   accountEvent: 'aev',
+  event: 'evt',
+  webhookEndpoint: 'we',
+  webhookDelivery: 'wd',
+  media: 'med',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,6 +1,8 @@
 import type { Deps } from '../deps.ts';
 import { sql } from '../db/sql.ts';
 import type { StatusEvent } from '../whatsapp/webhook-events.ts';
+import { withReason } from './error-reasons.ts';
+import { emitMessageStatusEvents, type AppliedStatus, type MessageSnapshot } from './message-events.ts';
 import { advanceStatus, type OutboundStatus } from './status.ts';
 
 type Target = { id: string; status: OutboundStatus; wamid: string | null };
@@ -31,6 +33,7 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
 
     const unresolved: StatusEvent[] = [];
     const history: { id: string; status: string; at: Date; detail: string | null }[] = [];
+    const applied: AppliedStatus[] = [];
     for (const event of events) {
       const message = byWamid.get(event.wamid) ?? (event.bizOpaqueCallbackData ? byId.get(event.bizOpaqueCallbackData) : undefined);
       if (!message) {
@@ -45,7 +48,7 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
         continue;
       }
       const error = event.status === 'failed' && event.errors?.[0]
-        ? { code: event.errors[0].code, title: event.errors[0].title ?? '', message: event.errors[0].message ?? '', ...(event.errors[0].error_data?.details ? { details: event.errors[0].error_data.details } : {}) }
+        ? withReason({ code: event.errors[0].code, title: event.errors[0].title ?? '', message: event.errors[0].message ?? '', ...(event.errors[0].error_data?.details ? { details: event.errors[0].error_data.details } : {}) })
         : null;
       history.push({ id: message.id, status: event.status, at: event.timestamp, detail: error ? JSON.stringify(error) : event.pricing ? JSON.stringify({ pricing: event.pricing }) : null });
       const next = advanceStatus(message.status, event.status);
@@ -53,6 +56,7 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
         message.status = next;
         if (error) message.error = error;
         message.touched = true;
+        applied.push({ messageId: message.id, status: next, at: event.timestamp });
       }
       if (event.pricing) { message.pricing = event.pricing; message.touched = true; }
       if (event.conversation) { message.conversation = event.conversation; message.touched = true; }
@@ -61,7 +65,7 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
     const changed = [...byWamid.values(), ...byId.values()].filter((m) => m.touched);
     if (changed.length > 0) {
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-      await tx.query(sql`
+      const updated = await tx.query<MessageSnapshot>(sql`
         UPDATE messages m SET status = v.status, wamid = v.wamid, updated_at = now(),
           pricing = coalesce(v.pricing::jsonb, m.pricing), conversation = coalesce(v.conversation::jsonb, m.conversation),
           error = coalesce(v.error::jsonb, m.error),
@@ -70,7 +74,9 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
         FROM unnest(${changed.map((m) => m.id)}::text[], ${changed.map((m) => m.status)}::text[], ${changed.map((m) => m.wamid)}::text[],
           ${changed.map((m) => json(m.pricing))}::text[], ${changed.map((m) => json(m.conversation))}::text[], ${changed.map((m) => json(m.error))}::text[])
           AS v(id, status, wamid, pricing, conversation, error)
-        WHERE m.org_id = ${orgId} AND m.id = v.id`);
+        WHERE m.org_id = ${orgId} AND m.id = v.id
+        RETURNING m.id, m.phone_number_id, m.counterpart, m.wamid, m.error, m.pricing, m.conversation, m.metadata`);
+      await emitMessageStatusEvents(tx, orgId, applied, updated);
     }
     if (history.length > 0) {
       await tx.query(sql`

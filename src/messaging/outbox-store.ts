@@ -1,5 +1,6 @@
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
+import { emitMessageStatusEvents, type MessageSnapshot } from './message-events.ts';
 import type { MessageError } from './store.ts';
 
 // The dispatch engine's SQL: lanes per sender number claim, pace, start, and record outcomes in batches.
@@ -87,17 +88,28 @@ export function recordQueued(db: Db, accepted: { orgId: string; id: string; wami
   const wamids = accepted.map((a) => a.wamid);
   return db.transaction(async (tx) => {
     // A status webhook may have overtaken this (and set the wamid and a later status): keep what it set.
-    await tx.query(sql`
+    const updated = await tx.query<MessageSnapshot & { org_id: string; status: string }>(sql`
       UPDATE messages m SET status = CASE WHEN m.status = 'accepted' THEN 'queued' ELSE m.status END,
         wamid = coalesce(m.wamid, v.wamid), dispatch_started_at = NULL, claimed_until = NULL, error = NULL, updated_at = now()
       FROM unnest(${orgs}::text[], ${ids}::text[], ${wamids}::text[]) AS v(org_id, id, wamid)
-      WHERE m.org_id = v.org_id AND m.id = v.id`);
+      WHERE m.org_id = v.org_id AND m.id = v.id
+      RETURNING m.org_id, m.id, m.status, m.phone_number_id, m.counterpart, m.wamid, m.error, m.pricing, m.conversation, m.metadata`);
+    await emitQueuedEvents(tx, updated.filter((m) => m.status === 'queued'));
     await tx.query(sql`
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source, detail)
       SELECT v.org_id, v.id, 'queued', now(), 'dispatch', jsonb_build_object('wamid', v.wamid)
       FROM unnest(${orgs}::text[], ${ids}::text[], ${wamids}::text[]) AS v(org_id, id, wamid)
       ON CONFLICT (org_id, message_id, status) DO NOTHING`);
   });
+}
+
+/** One batch of events per organization (a lane's batch is one number's, so usually one). */
+async function emitQueuedEvents(tx: Db, queued: (MessageSnapshot & { org_id: string })[]) {
+  const at = new Date();
+  for (const orgId of new Set(queued.map((m) => m.org_id))) {
+    const ofOrg = queued.filter((m) => m.org_id === orgId);
+    await emitMessageStatusEvents(tx, orgId, ofOrg.map((m) => ({ messageId: m.id, status: 'queued', at })), ofOrg);
+  }
 }
 
 /** The Cloud API refused the send for now: try again after `delayMs` (the outcome is known: nothing went out). */
@@ -118,11 +130,13 @@ export function markOutcomeUnknown(db: Db, orgId: string, id: string, windowMs: 
 
 export function failMessage(db: Db, orgId: string, id: string, error: MessageError) {
   return db.transaction(async (tx) => {
-    const updated = await tx.query(sql`
+    const updated = await tx.query<MessageSnapshot>(sql`
       UPDATE messages SET status = 'failed', error = ${JSON.stringify(error)}::jsonb, claimed_until = NULL,
         dispatch_started_at = NULL, updated_at = now()
-      WHERE org_id = ${orgId} AND id = ${id} AND status = 'accepted' RETURNING id`);
+      WHERE org_id = ${orgId} AND id = ${id} AND status = 'accepted'
+      RETURNING id, phone_number_id, counterpart, wamid, error, pricing, conversation, metadata`);
     if (updated.length === 0) return;
+    await emitMessageStatusEvents(tx, orgId, [{ messageId: id, status: 'failed', at: new Date() }], updated);
     await tx.query(sql`
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source, detail)
       VALUES (${orgId}, ${id}, 'failed', now(), 'dispatch', ${JSON.stringify(error)}::jsonb)

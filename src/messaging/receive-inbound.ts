@@ -3,6 +3,7 @@ import { normalizePhone } from '../contacts/phone.ts';
 import { findOrCreateContact, recordInbound } from '../contacts/store.ts';
 import { newId } from '../lib/ids.ts';
 import type { WebhookEvent } from '../whatsapp/webhook-events.ts';
+import { emitInboundEvent } from './message-events.ts';
 import { insertInboundMessage } from './store.ts';
 
 type MessageEvent = Extract<WebhookEvent, { kind: 'message' }>;
@@ -20,10 +21,14 @@ export async function receiveInboundMessage(deps: Deps, orgId: string, numberId:
   }
   await deps.db.transaction(async (tx) => {
     const contact = await findOrCreateContact(tx, orgId, phone.e164, { waId: event.from, ...(event.profileName ? { name: event.profileName } : {}) });
-    const inserted = await insertInboundMessage(tx, orgId, {
+    const message = {
       id: newId('message'), phoneNumberId: numberId, contactId: contact.id, from: phone.e164, type: event.type,
       content: event.message as object, wamid: event.wamid, receivedAt: event.timestamp,
-    });
-    if (inserted) await recordInbound(tx, orgId, contact.id, event.timestamp);
+    };
+    const inserted = await insertInboundMessage(tx, orgId, message);
+    if (inserted) {
+      await recordInbound(tx, orgId, numberId, contact.id, event.timestamp);
+      await emitInboundEvent(tx, orgId, message);
+    }
   });
 }

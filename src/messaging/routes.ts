@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { authOf, orgOf } from '../http/auth.ts';
 import { pageOf, pageQuerySchema, readPage, type PageQuery } from '../http/pagination.ts';
+import { violationPath } from '../http/error-handler.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
-import { acceptedSchema, messageSchema, sendMessageBody } from './schemas.ts';
+import { messageBody } from './message-schema.ts';
+import { acceptedSchema, messageSchema } from './schemas.ts';
+import { sendBatch } from './send-batch.ts';
 import { sendMessage, type SendMessageInput } from './send-message.ts';
 import { findMessage, listMessages, statusHistory, type MessageRow } from './store.ts';
 
@@ -31,17 +34,60 @@ function view(m: MessageRow, history?: Awaited<ReturnType<typeof statusHistory>>
 export function messageRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     app.post<{ Body: SendMessageInput }>('/v1/messages', {
-      config: { scope: 'messages:write' },
+      config: { scope: 'messages:write', idempotent: true },
       schema: {
         tags: ['Messages'],
         summary: 'Send a message',
         description: 'Takes the Cloud API message object (plus optional `from` and `metadata`), validates it, and queues it for dispatch. 202 means accepted, not delivered: follow the status with GET /v1/messages/{id} or webhooks.',
-        body: sendMessageBody,
+        body: messageBody,
         response: { 202: acceptedSchema, ...errorResponses(400, 401, 403, 404, 413, 422) },
       },
     }, async (request, reply) => {
       const message = await sendMessage(deps, authOf(request), request.body);
       return reply.status(202).send({ id: message.id, status: 'accepted', to: message.counterpart, created_at: message.created_at });
+    });
+
+    app.post<{ Body: { messages: SendMessageInput[] } }>('/v1/messages/batch', {
+      config: { scope: 'messages:write', idempotent: true },
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags: ['Messages'],
+        summary: 'Send up to 1,000 messages at once',
+        description: 'Each item is a message as for POST /v1/messages and is answered on its own, in order: accepted with its id, or refused with the error a single send would get. The accepted ones are stored together.',
+        body: {
+          type: 'object', additionalProperties: false, required: ['messages'],
+          properties: { messages: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'object' } } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              accepted: { type: 'integer' },
+              refused: { type: 'integer' },
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    index: { type: 'integer' }, id: { type: 'string' }, status: { type: 'string' },
+                    error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } },
+                  },
+                },
+              },
+            },
+          },
+          ...errorResponses(400, 401, 403, 413),
+        },
+      },
+    }, async (request) => {
+      const validate = request.compileValidationSchema(messageBody);
+      const schemaErrors = request.body.messages.map((item, index) => (validate(item) ? null : (validate.errors ?? []).map((e) => ({
+        path: violationPath(`body.messages[${index}]`, e.instancePath, e.params as Record<string, unknown>),
+        message: e.message ?? 'is invalid',
+      }))));
+      const data = await sendBatch(deps, authOf(request), request.body.messages, schemaErrors);
+      const accepted = data.filter((d) => 'id' in d).length;
+      return { accepted, refused: data.length - accepted, data };
     });
 
     app.get<{ Querystring: PageQuery }>('/v1/messages', {

@@ -1,65 +1,13 @@
-// Request and response shapes of the messages API. The request follows the Cloud API's own message object.
-const parameter = {
-  type: 'object',
-  required: ['type'],
-  properties: {
-    type: { type: 'string', enum: ['text', 'currency', 'date_time', 'image', 'video', 'document', 'location', 'payload', 'coupon_code', 'action'] },
-    parameter_name: { type: 'string', pattern: '^[a-z0-9_]+$', maxLength: 64 },
-    text: { type: 'string', minLength: 1, maxLength: 32768 },
-  },
-} as const;
-
-export const sendMessageBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['to', 'type'],
-  properties: {
-    messaging_product: { type: 'string', const: 'whatsapp' },
-    recipient_type: { type: 'string', const: 'individual' },
-    to: { type: 'string', minLength: 3, maxLength: 32, description: 'Recipient phone number, E.164 or national format' },
-    from: { type: 'string', maxLength: 64, description: 'Sender: a phone number id (pn_…) or Meta phone_number_id; optional with one number' },
-    type: { type: 'string', enum: ['template', 'text'] },
-    template: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name', 'language'],
-      properties: {
-        name: { type: 'string', pattern: '^[a-z0-9_]+$', minLength: 1, maxLength: 512 },
-        language: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['code'],
-          properties: { code: { type: 'string', pattern: '^[a-z]{2,3}(_[A-Za-z]{2,4})?$' }, policy: { type: 'string', const: 'deterministic' } },
-        },
-        components: {
-          type: 'array',
-          maxItems: 13,
-          items: {
-            type: 'object',
-            required: ['type'],
-            properties: {
-              type: { type: 'string', enum: ['header', 'body', 'button'] },
-              sub_type: { type: 'string', enum: ['quick_reply', 'url', 'copy_code', 'flow', 'catalog', 'mpm', 'voice_call'] },
-              index: { anyOf: [{ type: 'string', pattern: '^[0-9]$' }, { type: 'integer', minimum: 0, maximum: 9 }] },
-              parameters: { type: 'array', maxItems: 100, items: parameter },
-            },
-          },
-        },
-      },
-    },
-    text: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['body'],
-      properties: { body: { type: 'string', minLength: 1, maxLength: 4096 }, preview_url: { type: 'boolean' } },
-    },
-    metadata: { type: 'object', maxProperties: 20, description: 'Your own data, echoed back with the message' },
-  },
-} as const;
-
+// Response shapes of the messages API; the request is message-schema.ts.
 const messageError = {
   type: ['object', 'null'],
-  properties: { code: { type: 'integer' }, title: { type: 'string' }, message: { type: 'string' }, details: { type: 'string' } },
+  properties: {
+    code: { type: 'integer', description: "Meta's error code (0 when the Cloud API could not be reached)" },
+    title: { type: 'string' },
+    message: { type: 'string', description: 'What happened, in plain language' },
+    details: { type: 'string' },
+    reason: { type: 'string', description: "Xpecto's error code when it means the same, e.g. 131047 → outside_customer_service_window" },
+  },
 } as const;
 
 export const messageSchema = {

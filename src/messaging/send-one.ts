@@ -4,9 +4,9 @@ import { CloudApiError, CloudApiUnreachableError } from '../whatsapp/client.ts';
 import { classifyCloudApiError } from '../whatsapp/error-codes.ts';
 import type { SendMessageRequest } from '../whatsapp/types.ts';
 import { breakerRecord } from './circuit-breaker.ts';
+import { withReason } from './error-reasons.ts';
 import { backoffMs, breakerOf, type DispatchContext } from './dispatch.ts';
 import { failMessage, markOutcomeUnknown, pauseNumber, recordQueued, releaseMessages, scheduleRetry, type LaneNumber, type OutboxMessage } from './outbox-store.ts';
-import type { MessageError } from './store.ts';
 
 export type QueuedFlusher = { add(orgId: string, id: string, wamid: string): void; flush(): Promise<void> };
 export type LaneState = { number: LaneNumber; token: string; paused: boolean; queued: QueuedFlusher };
@@ -68,7 +68,7 @@ async function recordFailure(ctx: DispatchContext, lane: LaneState, message: Out
   }
   const rule = classifyCloudApiError(error.code, error.isTransient);
   recordBreaker(ctx, lane.number.id, error.httpStatus >= 500 || UPSTREAM_FAILURE_CODES.has(error.code) ? 'failure' : 'success');
-  const detail: MessageError = { code: error.code, title: rule.name, message: rule.explanation, ...(error.details ? { details: error.details } : {}) };
+  const detail = withReason({ code: error.code, title: rule.name, message: rule.explanation, ...(error.details ? { details: error.details } : {}) });
   switch (rule.action) {
     case 'retry':
     case 'retry_recipient':

@@ -42,7 +42,7 @@ const digits = (max: number) => ({ type: 'string', pattern: '^[0-9]+$', minLengt
 export function phoneNumberRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     app.post<{ Body: RegisterPhoneNumberInput }>('/v1/phone-numbers', {
-      config: { scope: 'phone_numbers:write' },
+      config: { scope: 'phone_numbers:write', idempotent: true },
       schema: {
         tags: ['Phone numbers'],
         summary: 'Connect a WhatsApp Business Account phone number',

@@ -61,7 +61,7 @@ describe('a template message, end to end through the Cloud API simulator', () =>
       const got = await t.api('GET', `/v1/messages/${sent.body.id}`, { key: tenant.apiKey });
       return got.body.status === 'failed' ? got.body : null;
     });
-    expect(failed.error.code).toBe(131026);
+    expect(failed.error).toMatchObject({ code: 131026, reason: 'recipient_unreachable' });
   });
 
   it('retries a transient Cloud API error and then delivers', async () => {

@@ -96,3 +96,30 @@ describe('Meta webhook receiver', () => {
     expect(after.body.status).toBe('read');
   });
 });
+
+describe('arbitrary signed deliveries', () => {
+  it('are acknowledged, processed or set aside, and never crash or stall the ingester', async () => {
+    const { default: fc } = await import('fast-check');
+    const change = fc.record({
+      field: fc.constantFrom('messages', 'message_template_status_update', 'user_preferences', 'account_update', 'weird'),
+      value: fc.oneof(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.record({
+          messaging_product: fc.constant('whatsapp'),
+          metadata: fc.constant({ display_phone_number: '15550783881', phone_number_id: tenant.metaPhoneNumberId }),
+          messages: fc.array(fc.dictionary(fc.constantFrom('from', 'id', 'timestamp', 'type', 'text', 'image'), fc.jsonValue({ maxDepth: 2 })), { maxLength: 3 }),
+          statuses: fc.array(fc.dictionary(fc.constantFrom('id', 'status', 'timestamp', 'recipient_id', 'errors'), fc.jsonValue({ maxDepth: 2 })), { maxLength: 3 }),
+        }),
+      ),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(change, { maxLength: 3 }), async (changes) => {
+      const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: tenant.wabaId, changes }] });
+      const r = await post(raw, signPayload(raw, SIM.appSecret));
+      expect(r.status).toBe(200);
+    }), { numRuns: 150 });
+    // Statuses naming unknown wamids are retried for a while; everything else is done at once.
+    await t.waitFor('every delivery looked at', async () =>
+      (await t.platform.deps.db.query(sql`SELECT 1 FROM whatsapp_webhook_events WHERE processed_at IS NULL AND attempts = 0`)).length === 0);
+    expect((await t.api('GET', '/readyz')).status).toBe(200);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Deps } from '../deps.ts';
+import { AppError } from '../lib/app-error.ts';
+import { newId } from '../lib/ids.ts';
+import { sha256Hex } from '../lib/secrets.ts';
+import { openAccessToken } from '../phone-numbers/credentials.ts';
+import { findSendingCredentials } from '../phone-numbers/store.ts';
+import { CloudApiError, CloudApiUnreachableError } from '../whatsapp/client.ts';
+import { MEDIA_RULES, STATIC_STICKER_MAX_BYTES, kindOf } from './kinds.ts';
+import { isAnimatedWebp, sniffMimeType } from './sniff.ts';
+import { findUpload, insertMedia, readMediaBytes, recordUpload, type MediaRow } from './store.ts';
+
+// Meta keeps an uploaded media id for 30 days; after 29 the file is handed over again.
+const UPLOAD_REUSE_MS = 29 * 24 * 3600 * 1000;
+
+/** Stores an upload after reading its type from the bytes and checking Meta's limits for that kind. */
+export async function uploadMedia(deps: Deps, orgId: string, file: { bytes: Buffer; filename: string | null; declaredType: string | undefined }) {
+  const mimeType = await sniffMimeType(file.bytes, file.declaredType);
+  const kind = mimeType ? kindOf(mimeType) : null;
+  if (!mimeType || !kind) {
+    throw new AppError('unsupported_media_type', {
+      message: `WhatsApp does not carry this file type${mimeType ? ` (${mimeType})` : ''}.`,
+      details: { allowed: Object.values(MEDIA_RULES).flatMap((r) => r.mimeTypes) },
+    });
+  }
+  const limit = kind === 'sticker' && !isAnimatedWebp(file.bytes) ? STATIC_STICKER_MAX_BYTES : MEDIA_RULES[kind].maxBytes;
+  if (file.bytes.length > limit) {
+    throw new AppError('payload_too_large', { message: `A ${kind} may be at most ${limit} bytes; this one is ${file.bytes.length}.`, details: { kind, limit } });
+  }
+  return (await insertMedia(deps.db, orgId, {
+    id: newId('media'), source: 'upload', kind, mimeType, sizeBytes: file.bytes.length, sha256: sha256Hex(file.bytes),
+    filename: file.filename, bytes: file.bytes, phoneNumberId: null, metaMediaId: null,
+  }))!;
+}
+
+/**
+ * The Cloud API media id a send from this number uses for one of our uploads: handed to the Cloud API
+ * on first use from each number (Meta ties media ids to the number that uploaded them).
+ */
+export async function cloudMediaIdFor(deps: Deps, orgId: string, numberId: string, media: MediaRow): Promise<string> {
+  const known = await findUpload(deps.db, orgId, media.id, numberId);
+  if (known && Date.now() - known.uploaded_at.getTime() < UPLOAD_REUSE_MS) return known.meta_media_id;
+  const creds = await findSendingCredentials(deps.db, orgId, numberId);
+  const stored = await readMediaBytes(deps.db, orgId, media.id);
+  if (!creds || !stored?.bytes) throw new AppError('not_found', { message: 'No such media.' });
+  try {
+    const { id } = await deps.cloudApi.uploadMedia(openAccessToken(deps.sealer, orgId, creds.account_id, creds.access_token_enc), creds.phone_number_id, {
+      bytes: new Uint8Array(stored.bytes), mimeType: media.mime_type, filename: media.filename ?? `${media.id}`,
+    });
+    await recordUpload(deps.db, orgId, media.id, numberId, id);
+    return id;
+  } catch (error) {
+    if (error instanceof CloudApiError) {
+      throw new AppError('media_rejected', { message: `The Cloud API refused the media (code ${error.code}).`, details: { cloud_api_code: error.code } });
+    }
+    if (error instanceof CloudApiUnreachableError) throw new AppError('upstream_unavailable');
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import type { Deps } from '../deps.ts';
+import type { MediaPayload, MediaResolver } from '../media/resolve-media.ts';
+import { AppError } from '../lib/app-error.ts';
+import { checkTemplateParameters } from '../templates/parameters.ts';
+import type { TemplateRow } from '../templates/store.ts';
+import { PRIORITY, priorityOf } from './priority.ts';
+import type { SendMessageInput } from './send-message.ts';
+import type { Sender } from './store.ts';
+import { isWindowOpen } from './window.ts';
+
+export type WamidResolver = (ref: string) => Promise<string | null>;
+
+const MEDIA_TYPES: string[] = ['image', 'video', 'audio', 'document', 'sticker'];
+
+export function chooseSender(senders: Sender[], from: string | undefined): Sender {
+  if (from) {
+    if (senders.length === 0) throw new AppError('not_found', { message: 'No such sender phone number.', details: [{ path: 'body.from' }] });
+    return senders[0]!;
+  }
+  if (senders.length === 0) throw new AppError('no_phone_number');
+  if (senders.length > 1) throw new AppError('phone_number_required');
+  return senders[0]!;
+}
+
+/**
+ * The content to store and send, its template and its priority; refuses what Meta would refuse. `resolveWamid`
+ * turns a message reference (our id or a wamid) into the wamid Meta needs, for replies and reactions.
+ */
+export async function compose(
+  deps: Deps, input: SendMessageInput, template: TemplateRow | null, lastInboundAt: Date | null,
+  resolveWamid: WamidResolver, resolveMedia: MediaResolver,
+) {
+  const reply = input.context ? { context: { message_id: await wamidOf(resolveWamid, input.context.message_id, 'body.context.message_id') } } : {};
+  if (input.type === 'template') return { ...composeTemplate(input, template), content: { template: input.template, ...reply } };
+  // Anything but a template is only allowed inside the 24-hour customer-service window (Meta error 131047).
+  if (!isWindowOpen(lastInboundAt, deps.clock.now())) throw new AppError('outside_customer_service_window');
+  let payload = input[input.type];
+  if (input.type === 'reaction') {
+    const reaction = payload as { message_id: string; emoji: string };
+    payload = { ...reaction, message_id: await wamidOf(resolveWamid, reaction.message_id, 'body.reaction.message_id') };
+  }
+  if (MEDIA_TYPES.includes(input.type)) payload = await resolveMedia(input.type, payload as MediaPayload, `body.${input.type}`);
+  if (input.type === 'interactive') {
+    const header = (payload as { header?: Record<string, MediaPayload | string> }).header;
+    const kind = typeof header?.['type'] === 'string' ? header['type'] : 'text';
+    if (header && kind !== 'text' && typeof header[kind] === 'object') {
+      payload = { ...(payload as object), header: { ...header, [kind]: await resolveMedia(kind, header[kind] as MediaPayload, `body.interactive.header.${kind}`) } };
+    }
+  }
+  return { content: { [input.type]: payload, ...reply }, templateId: null, priority: PRIORITY.service };
+}
+
+function composeTemplate(input: SendMessageInput, template: TemplateRow | null) {
+  const { name, language, components } = input.template!;
+  if (!template || template.status !== 'APPROVED') {
+    throw new AppError('template_not_approved', {
+      message: template
+        ? `Template "${name}" (${language.code}) is ${template.status}, not APPROVED.`
+        : `No template "${name}" in language ${language.code} on this WhatsApp account.`,
+    });
+  }
+  const mismatches = checkTemplateParameters(template.components, components);
+  const named = (components ?? []).some((c) => (c.parameters ?? []).some((p) => p.parameter_name !== undefined));
+  const positional = (components ?? []).some((c) => c.type !== 'button' && (c.parameters ?? []).some((p) => p.type === 'text' && p.parameter_name === undefined));
+  const wantsNamed = template.parameter_format === 'NAMED';
+  const details = mismatches.map((m) => ({ path: `body.${m.path}`, message: `expected ${m.expected} parameters, got ${m.given}` }));
+  if ((wantsNamed && positional) || (!wantsNamed && named)) {
+    details.push({ path: 'body.template.components', message: `template "${name}" takes ${wantsNamed ? 'named (parameter_name)' : 'positional'} parameters` });
+  }
+  if (details.length > 0) throw new AppError('template_parameters_mismatch', { details });
+  return { templateId: template.id, priority: priorityOf(template.category) };
+}
+
+/** Replies and reactions name a message by our id or its wamid; Meta needs the wamid. */
+async function wamidOf(resolveWamid: WamidResolver, ref: string, path: string): Promise<string> {
+  const wamid = await resolveWamid(ref);
+  if (!wamid) throw new AppError('not_found', { message: 'No such message to reply or react to (or it has no WhatsApp id yet).', details: [{ path }] });
+  return wamid;
+}
