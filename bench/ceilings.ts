@@ -3,7 +3,21 @@
 
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../src/db/db.ts';
-import { sendMessageBody } from '../src/messaging/schemas.ts';
+
+/**
+ * The send route's request-body schema, wherever this version of the platform keeps it (it moved between
+ * versions), so the ceiling validates exactly what POST /v1/messages validates.
+ */
+async function sendRouteBodySchema(): Promise<object> {
+  const candidates: [string, string][] = [['../src/messaging/message-schema.ts', 'messageBody'], ['../src/messaging/schemas.ts', 'sendMessageBody']];
+  for (const [path, name] of candidates) {
+    try {
+      const module = (await import(new URL(path, import.meta.url).href)) as Record<string, unknown>;
+      if (module[name] && typeof module[name] === 'object') return module[name];
+    } catch { /* not in this version */ }
+  }
+  throw new Error('the send route\'s body schema was not found (bench/ceilings.ts looks in src/messaging)');
+}
 
 export type CeilingServer = { url: string; app: FastifyInstance; stop(): Promise<void> };
 
@@ -14,6 +28,7 @@ export type CeilingServer = { url: string; app: FastifyInstance; stop(): Promise
  */
 export async function startCeilingServer(db: Db): Promise<CeilingServer> {
   await db.exec(`CREATE TABLE IF NOT EXISTS bench_ceiling (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+  const sendMessageBody = await sendRouteBodySchema();
   const app = Fastify({ logger: false });
   app.post('/echo', { schema: { body: sendMessageBody } }, async (request) => request.body);
   app.post('/insert', { schema: { body: sendMessageBody } }, async (request, reply) => {
