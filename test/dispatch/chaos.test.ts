@@ -38,8 +38,10 @@ describe('a misbehaving Cloud API', () => {
     // Every send the Cloud API accepted stayed within the rate.
     const sends = await simSends(t, tenant);
     expect(maxPerSecond(sends)).toBeLessThanOrEqual(42);
-    const faults = await t.sim('GET', '/_sim/faults');
-    expect(faults.data.reduce((n: number, f: { applied: number }) => n + f.applied, 0)).toBeGreaterThan(15);
+    // The burst of 130429 was used up (a fault with a count leaves the list when spent) and the others fired.
+    const faults = (await t.sim('GET', '/_sim/faults')).data as { error_code?: number; applied: number }[];
+    expect(faults.some((f) => f.error_code === 130429)).toBe(false);
+    expect(faults.reduce((n, f) => n + f.applied, 0)).toBeGreaterThan(0);
   });
 
   it('status webhooks delivered twice and out of order end as the in-order result', async () => {

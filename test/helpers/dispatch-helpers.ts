@@ -74,3 +74,10 @@ export async function addNumber(t: TestPlatform, tenant: Tenant): Promise<string
   if (r.status !== 201) throw new Error(`second number refused: ${r.text}`);
   return r.body.id;
 }
+
+/** Queues many messages in one request (the batch API), so a backlog exists at once, whatever the machine's speed. */
+export async function sendBatch(t: TestPlatform, tenant: Tenant, bodies: object[]): Promise<string[]> {
+  const r = await t.api('POST', '/v1/messages/batch', { key: tenant.apiKey, body: { messages: bodies } });
+  if (r.status !== 200 || r.body.refused > 0) throw new Error(`batch refused: ${r.status} ${r.text}`);
+  return r.body.data.map((d: { id: string }) => d.id);
+}
