@@ -5,7 +5,8 @@ export type Config = {
   env: 'development' | 'test' | 'production';
   port: number;
   host: string;
-  publicUrl: string;
+  /** Where users reach the API; unset means the address it listens on. */
+  publicUrl: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -127,7 +128,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: appEnv,
     port,
     host,
-    publicUrl: text(env, 'PUBLIC_URL') ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    publicUrl: text(env, 'PUBLIC_URL'),
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     databaseUrl,
     redisUrl,

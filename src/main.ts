@@ -47,23 +47,24 @@ async function runRoles(config: Config, log: Logger, roles: Roles, withDemo: boo
         accessToken: config.simulator.accessToken,
         appSecret: config.simulator.appSecret,
         verifyToken: config.simulator.verifyToken,
-        webhookUrl: `http://127.0.0.1:${config.port}/webhooks/whatsapp`,
         logger: log.child({ component: 'simulator' }),
       })
     : null;
   const simulatorUrl = simulator ? (await simulator.start()).url : null;
   const graphBaseUrl = config.graph.baseUrl ?? simulatorUrl ?? `http://127.0.0.1:${config.simulator.port}`;
   const platform = await startPlatform(config, log, roles, graphBaseUrl);
+  // Known only now when PORT is 0: the simulator's webhooks go to wherever the API really listens.
+  if (simulator && platform.url) simulator.state.config.webhookUrl = `${platform.url.replace('localhost', '127.0.0.1')}/webhooks/whatsapp`;
   stopOnSignals(log, async () => {
     await platform.stop();
     await simulator?.stop();
   });
 
-  if (withDemo && simulator) await printDemo(platform, config);
+  if (withDemo && simulator) await printDemo(platform, config, simulatorUrl!);
   else log.info({ url: platform.url, roles }, 'xpecto started');
 }
 
-async function printDemo(platform: Platform, config: Config) {
+async function printDemo(platform: Platform, config: Config, simulatorUrl: string) {
   const demo = await ensureDemo(platform.deps, {
     wabaId: SIMULATOR_DEFAULTS.waba.id,
     phoneNumberId: SIMULATOR_DEFAULTS.phoneNumber.id,
@@ -71,10 +72,10 @@ async function printDemo(platform: Platform, config: Config) {
     appSecret: config.simulator.appSecret,
     verifyToken: config.simulator.verifyToken,
   });
-  const base = config.publicUrl;
+  const base = config.publicUrl ?? platform.url!.replace('://0.0.0.0', '://127.0.0.1');
   console.log([
     '',
-    'Xpecto is running (embedded PostgreSQL in ' + (config.databaseUrl ? 'DATABASE_URL' : config.dataDir) + ', Cloud API simulator on port ' + config.simulator.port + ').',
+    `Xpecto is running (database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}; Cloud API simulator: ${simulatorUrl}).`,
     `Base URL: ${base}`,
     `API docs: ${base}/docs`,
     `API key: ${demo.apiKey}`,
@@ -93,7 +94,8 @@ async function runSimulator(config: Config, log: Logger) {
     accessToken: config.simulator.accessToken,
     appSecret: config.simulator.appSecret,
     verifyToken: config.simulator.verifyToken,
-    webhookUrl: `http://127.0.0.1:${config.port}/webhooks/whatsapp`,
+    // With PORT=0 the platform's address is not known here: set it later with PUT /_sim/config.
+    ...(config.port ? { webhookUrl: `http://127.0.0.1:${config.port}/webhooks/whatsapp` } : {}),
     logger: log,
   });
   const { url } = await simulator.start();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSimulator } from '../simulator/server.ts';
-import { freePort, killAll, startXpecto as startProcess } from './helpers/processes.ts';
+import { killAll, startXpecto as startProcess } from './helpers/processes.ts';
 import { freshDatabase, SIM } from './helpers/test-platform.ts';
 
 // The platform as people run it: real processes started through bin/xpecto, talked to over HTTP.
@@ -32,7 +32,8 @@ async function sendAndWaitForRead(base: string, key: string) {
 
 describe('xpecto start (the Quick start)', () => {
   it('prints a demo key that sends hello_world to read, stops cleanly on SIGTERM, and prints the same key again', async () => {
-    const env = { ...db.env, PORT: String(await freePort()), SIMULATOR_PORT: String(await freePort()), MASTER_KEY: randomBytes(32).toString('base64') };
+    // Port 0: the platform and its simulator take free ports themselves, so parallel tests never collide.
+    const env = { ...db.env, PORT: '0', SIMULATOR_PORT: '0', MASTER_KEY: randomBytes(32).toString('base64') };
     const first = startProcess(['start'], env);
     const key = (await first.waitFor(/API key: (xp_test_[0-9A-Za-z]{43})/))[1]!;
     const base = (await first.waitFor(/Base URL: (\S+)/))[1]!;
@@ -42,7 +43,7 @@ describe('xpecto start (the Quick start)', () => {
 
     const second = startProcess(['start'], env);
     expect((await second.waitFor(/API key: (xp_test_\S+)/))[1]).toBe(key);
-    await sendAndWaitForRead(base, key);
+    await sendAndWaitForRead((await second.waitFor(/Base URL: (\S+)/))[1]!, key);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });
@@ -54,9 +55,7 @@ describe.runIf(process.env['DATABASE_URL'])('scaled out: xpecto api and xpecto w
     const simulator = buildSimulator({ port: 0, ...SIM, statusDelaysMs: { sent: 20, delivered: 40, read: 60 } });
     const { url: simUrl } = await simulator.start();
     try {
-      const port = await freePort();
-      const env = { ...db.env, PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'), GRAPH_API_BASE_URL: simUrl, LOG_LEVEL: 'info' };
-      await fetch(`${simUrl}/_sim/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp` }) });
+      const env = { ...db.env, PORT: '0', MASTER_KEY: randomBytes(32).toString('base64'), GRAPH_API_BASE_URL: simUrl, LOG_LEVEL: 'info' };
       const run = (args: string[]) => new Promise<string>((resolve, reject) => {
         const p = startProcess(args, env);
         p.exited.then((code) => (code === 0 ? resolve(p.output()) : reject(new Error(p.output()))));
@@ -65,7 +64,8 @@ describe.runIf(process.env['DATABASE_URL'])('scaled out: xpecto api and xpecto w
       const key = /API key: (\S+)/.exec(await run(['keys', 'create', '--org', 'scaled', '--name', 'k']))![1]!;
       const api = startProcess(['api'], env);
       const worker = startProcess(['worker'], env);
-      await api.waitFor(/xpecto started/);
+      const port = Number((await api.waitFor(/"url":"http:\/\/127\.0\.0\.1:(\d+)"[^\n]*xpecto started/))[1]);
+      await fetch(`${simUrl}/_sim/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp` }) });
       await worker.waitFor(/xpecto started/);
       const number = (await (await fetch(`${simUrl}/_sim/phone-numbers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; waba_id: string };
       const registered = await fetch(`http://127.0.0.1:${port}/v1/phone-numbers`, {

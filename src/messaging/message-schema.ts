@@ -110,10 +110,16 @@ const interactive = {
     },
   },
   allOf: [
-    { if: { properties: { type: { const: 'button' } } }, then: { properties: { action: { required: ['buttons'] } } } },
-    { if: { properties: { type: { const: 'list' } } }, then: { properties: { action: { required: ['button', 'sections'] } } } },
-    { if: { properties: { type: { const: 'cta_url' } } }, then: { properties: { action: { required: ['name', 'parameters'], properties: { parameters: { required: ['display_text', 'url'] } } } } } },
-    { if: { properties: { type: { const: 'flow' } } }, then: { properties: { action: { required: ['name', 'parameters'], properties: { parameters: { required: ['flow_message_version', 'flow_cta'] } } } } } },
+    { if: { properties: { type: { const: 'button' } } }, then: { properties: { action: { type: 'object', required: ['buttons'] } } } },
+    { if: { properties: { type: { const: 'list' } } }, then: { properties: { action: { type: 'object', required: ['button', 'sections'] } } } },
+    {
+      if: { properties: { type: { const: 'cta_url' } } },
+      then: { properties: { action: { type: 'object', required: ['name', 'parameters'], properties: { parameters: { type: 'object', required: ['display_text', 'url'] } } } } },
+    },
+    {
+      if: { properties: { type: { const: 'flow' } } },
+      then: { properties: { action: { type: 'object', required: ['name', 'parameters'], properties: { parameters: { type: 'object', required: ['flow_message_version', 'flow_cta'] } } } } },
+    },
   ],
 } as const;
 

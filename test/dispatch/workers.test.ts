@@ -6,7 +6,7 @@ import { sql } from '../../src/db/sql.ts';
 import { createApiKey } from '../../src/tenancy/api-keys.ts';
 import { createOrganization } from '../../src/tenancy/create-organization.ts';
 import { customer, helloWorld, maxPerSecond, type SimSend } from '../helpers/dispatch-helpers.ts';
-import { freePort, killAll, startXpecto, type XpectoProcess } from '../helpers/processes.ts';
+import { killAll, startXpecto, type XpectoProcess } from '../helpers/processes.ts';
 import { freshDatabase, SIM } from '../helpers/test-platform.ts';
 
 // Separate worker processes need a database several processes can open: these run on PostgreSQL.
@@ -25,16 +25,14 @@ beforeAll(async () => {
   database = await freshDatabase();
   db = await connectDb({ databaseUrl: database.env['DATABASE_URL']! });
   // The simulator runs as its own process (xpecto simulator), so its timestamps are not skewed by this one.
-  port = await freePort();
-  const simPort = await freePort();
+  // Every process takes a free port itself (port 0) and says which: no race for ports with parallel tests.
   simulator = startXpecto(['simulator'], {
-    PORT: String(port), SIMULATOR_PORT: String(simPort), LOG_LEVEL: 'info',
+    PORT: '0', SIMULATOR_PORT: '0', LOG_LEVEL: 'info',
     SIMULATOR_ACCESS_TOKEN: SIM.accessToken, SIMULATOR_APP_SECRET: SIM.appSecret, SIMULATOR_VERIFY_TOKEN: SIM.verifyToken,
   });
-  await simulator.waitFor(/simulator listening/i);
-  simUrl = `http://127.0.0.1:${simPort}`;
+  simUrl = (await simulator.waitFor(/"url":"(http:\/\/[^"]+)","msg":"Cloud API simulator listening/))[1]!;
   env = {
-    ...database.env, PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'), GRAPH_API_BASE_URL: simUrl, LOG_LEVEL: 'info',
+    ...database.env, PORT: '0', MASTER_KEY: randomBytes(32).toString('base64'), GRAPH_API_BASE_URL: simUrl, LOG_LEVEL: 'info',
     DISPATCH_LEASE_SECONDS: '3', DISPATCH_RECONCILE_WINDOW_MS: '10000', DISPATCH_IDLE_MS: '100',
     // A hundred simulated customers receive thousands of messages: Meta's pair limit is off in the simulator too.
     PAIR_RATE_INTERVAL_MS: '0',
@@ -42,7 +40,8 @@ beforeAll(async () => {
   };
   await simConfig({ pairRateLimit: false, throughput: false, statusDelaysMs: { sent: 10, delivered: 30, read: 60 } });
   api = startXpecto(['api'], env);
-  await api.waitFor(/xpecto started/);
+  port = Number((await api.waitFor(/"url":"http:\/\/127\.0\.0\.1:(\d+)"[^\n]*xpecto started/))[1]);
+  await simConfig({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp` });
 }, 120_000);
 
 afterAll(async () => {
