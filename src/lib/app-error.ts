@@ -32,6 +32,7 @@ export const ERRORS = {
   media_kind_mismatch: { status: 400, message: 'The media is not of the kind the message type needs.' },
   link_not_allowed: { status: 400, message: 'The link points to an address that is not allowed.' },
   whatsapp_credentials_rejected: { status: 422, message: 'The Cloud API rejected the credentials.' },
+  upstream_refused: { status: 502, message: 'The WhatsApp Cloud API refused the request.' },
   upstream_unavailable: { status: 502, message: 'The WhatsApp Cloud API could not be reached.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
   service_unavailable: { status: 503, message: 'The service is temporarily unavailable.' },

@@ -7,6 +7,7 @@ import { errorResponses } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { messageBody } from './message-schema.ts';
 import { acceptedSchema, messageSchema } from './schemas.ts';
+import { markRead } from './mark-read.ts';
 import { sendBatch } from './send-batch.ts';
 import { sendMessage, type SendMessageInput } from './send-message.ts';
 import { findMessage, listMessages, statusHistory, type MessageRow } from './store.ts';
@@ -89,6 +90,20 @@ export function messageRoutes(deps: Deps) {
       const accepted = data.filter((d) => 'id' in d).length;
       return { accepted, refused: data.length - accepted, data };
     });
+
+    app.post<{ Params: { id: string }; Body: { typing_indicator?: boolean } }>('/v1/messages/:id/read', {
+      config: { scope: 'messages:write' },
+      schema: {
+        tags: ['Messages'],
+        summary: 'Mark a customer\'s message read, optionally showing the typing indicator',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+        body: { type: ['object', 'null'], additionalProperties: false, properties: { typing_indicator: { type: 'boolean', description: 'Show "typing…" until you reply or for 25 s; only when you will reply' } } },
+        response: {
+          200: { type: 'object', properties: { id: { type: 'string' }, read: { type: 'boolean' }, typing_indicator: { type: 'boolean' } } },
+          ...errorResponses(400, 401, 403, 404, 502),
+        },
+      },
+    }, async (request) => markRead(deps, orgOf(request), request.params.id, { typing: request.body?.typing_indicator ?? false }));
 
     app.get<{ Querystring: PageQuery }>('/v1/messages', {
       config: { scope: 'messages:read' },
