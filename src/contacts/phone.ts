@@ -15,6 +15,20 @@ const REASONS: Record<string, string> = {
  * a valid reading wins over one that is merely possible.
  */
 export function normalizePhone(input: string, defaultCountry: string | undefined): PhoneResult {
+  // Pure and, in campaigns, asked about the same numbers again and again: remembered (bounded).
+  const key = `${defaultCountry ?? ''}|${input}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const result = parse(input, defaultCountry);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+const CACHE_SIZE = 50_000;
+const cache = new Map<string, PhoneResult>();
+
+function parse(input: string, defaultCountry: string | undefined): PhoneResult {
   const trimmed = input.trim();
   const readings = [trimmed, ...(/^[1-9]\d{7,14}$/.test(trimmed) ? [`+${trimmed}`] : [])];
   let firstError = 'NOT_A_NUMBER';
@@ -26,7 +40,8 @@ export function normalizePhone(input: string, defaultCountry: string | undefined
       if (parsed.length === 0 && error instanceof Error) firstError = error.message;
     }
   }
-  const best = parsed.find((p) => p.isValid()) ?? parsed.find((p) => p.isPossible());
+  // With one reading, "possible" decides (validity would not change the answer and costs the most).
+  const best = parsed.length === 1 ? (parsed[0]!.isPossible() ? parsed[0] : undefined) : parsed.find((p) => p.isValid()) ?? parsed.find((p) => p.isPossible());
   if (best) return { ok: true, e164: best.number };
   if (parsed.length > 0) return { ok: false, reason: 'The number has the wrong length for its country.' };
   return { ok: false, reason: REASONS[firstError] ?? 'The number is not valid.' };
