@@ -1,19 +1,26 @@
 // The bench's world: a throwaway database (PGlite in a temporary directory, or a fresh PostgreSQL
 // database when DATABASE_URL is set), one Cloud API simulator, and the platform started in whichever
 // roles a measurement needs — the same way test/helpers/test-platform.ts starts it.
+// The simulator runs as its own process (`bin/xpecto simulator`), as in test/dispatch/workers.test.ts, so the
+// times it records for the sends it receives are not skewed by the platform's event loop. The platform runs in
+// this process (PGlite is one embedded session: the bench reads the same database through it).
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { readConfig } from '../src/config.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { startPlatform, type Platform, type Roles } from '../src/platform.ts';
 import { createOrganization } from '../src/tenancy/create-organization.ts';
 import { createApiKey } from '../src/tenancy/api-keys.ts';
-import { buildSimulator, type Simulator } from '../simulator/server.ts';
+import type { SimulatorConfig } from '../simulator/state.ts';
 
 export const SIM = { accessToken: 'sim-bench-access-token', appSecret: 'sim-bench-app-secret', verifyToken: 'sim-bench-verify-token' };
 
@@ -22,20 +29,30 @@ export type BenchPlatform = Platform & { url: string };
 
 export type Tenant = { orgId: string; apiKey: string; phoneNumberId: string; metaPhoneNumberId: string; wabaId: string; displayPhoneNumber: string };
 
+/** A send as the simulator recorded it: `time` is when it received the request (ISO, milliseconds). */
+export type SimSend = { wamid: string; phone_number_id: string; to: string; time: string; body: { biz_opaque_callback_data?: string } };
+
 export type Environment = {
   database: string;
-  simulator: Simulator;
   simUrl: string;
+  /** The simulator's process id (for its resident memory). */
+  simPid: number;
   /** Warnings and errors the platform logged (level ≥ warn), raw. */
   problems: string[];
   /** Starts the platform in these roles; `overrides` are extra environment variables for this start only. */
   start(roles: Roles, overrides?: Record<string, string>): Promise<BenchPlatform>;
   sim(method: string, path: string, body?: unknown): Promise<any>;
+  /** What the simulator accepted from one number (its last 20,000 sends at most). */
+  simSends(metaPhoneNumberId: string): Promise<SimSend[]>;
+  /** Resident memory in bytes: this process (bench + platform) and the simulator's process. */
+  rss(): Promise<{ platform: number; simulator: number }>;
+  /** CPU seconds (user + system) the simulator's process has used so far; NaN where /proc is missing. */
+  cpuSeconds(): Promise<number>;
   createTenant(platform: BenchPlatform): Promise<Tenant>;
   close(): Promise<void>;
 };
 
-export async function openEnvironment(options: { statusDelaysMs: { sent: number; delivered: number; read: number } }): Promise<Environment> {
+export async function openEnvironment(options: { statusDelaysMs: SimulatorConfig['statusDelaysMs'] }): Promise<Environment> {
   const dir = await mkdtemp(join(tmpdir(), 'xpecto-bench-'));
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'production',
@@ -63,13 +80,30 @@ export async function openEnvironment(options: { statusDelaysMs: { sent: number;
   const sink = new Writable({ write(chunk, _enc, done) { if (problems.length < 500) problems.push(String(chunk)); done(); } });
   const log = createLogger('warn', sink);
 
-  // Meta's limits are off so they do not stand between the platform and the figures; status
-  // webhooks follow the given delays (changed per measurement through PUT /_sim/config).
-  const simulator = buildSimulator({
-    port: 0, ...SIM, statusDelaysMs: options.statusDelaysMs, pairRateLimit: false, throughput: false,
-    maxLogEntries: 500_000, logger: log.child({ component: 'simulator' }),
+  // Meta's limits are off so they do not stand between the platform and the figures (the platform paces
+  // itself); status webhooks follow the given delays (changed per measurement through PUT /_sim/config).
+  const simPort = await freePort();
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  const simulator = spawn(fileURLToPath(new URL('../bin/xpecto', import.meta.url)), ['simulator'], {
+    env: {
+      PATH: process.env['PATH'], SIMULATOR_PORT: String(simPort), PORT: String(await freePort()), LOG_LEVEL: 'warn',
+      SIMULATOR_ACCESS_TOKEN: SIM.accessToken, SIMULATOR_APP_SECRET: SIM.appSecret, SIMULATOR_VERIFY_TOKEN: SIM.verifyToken,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const { url: simUrl } = await simulator.start();
+  const simExited = new Promise<void>((resolve) => simulator.once('exit', () => resolve()));
+  const fromSimulator = (chunk: Buffer) => {
+    for (const line of String(chunk).split('\n')) if (line.trim() && problems.length < 500) problems.push(`simulator: ${line}`);
+  };
+  simulator.stdout!.on('data', fromSimulator);
+  simulator.stderr!.on('data', fromSimulator);
+  const stopSimulator = async () => {
+    if (simulator.exitCode !== null || simulator.signalCode !== null) return;
+    simulator.kill('SIGTERM');
+    if (await Promise.race([simExited.then(() => true), sleep(5000).then(() => false)])) return;
+    simulator.kill('SIGKILL');
+    await simExited;
+  };
 
   const sim = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(simUrl + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -77,10 +111,40 @@ export async function openEnvironment(options: { statusDelaysMs: { sent: number;
     if (!res.ok) throw new Error(`simulator ${method} ${path} → ${res.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
+  try {
+    await waitForSimulator(simulator, simUrl);
+    await sim('PUT', '/_sim/config', { statusDelaysMs: options.statusDelaysMs, pairRateLimit: false, throughput: false });
+  } catch (error) {
+    await stopSimulator();
+    await dropDatabase();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   const running = new Set<Platform>();
   return {
-    database, simulator, simUrl, problems, sim,
+    database, simUrl, simPid: simulator.pid!, problems, sim,
+    async simSends(metaPhoneNumberId) {
+      return ((await sim('GET', `/_sim/sent?phone_number_id=${encodeURIComponent(metaPhoneNumberId)}`)) as { data: SimSend[] }).data;
+    },
+    async rss() {
+      let simulatorRss = 0;
+      try {
+        const status = await readFile(`/proc/${simulator.pid}/status`, 'utf8');
+        simulatorRss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+      } catch { /* gone, or not Linux */ }
+      return { platform: process.memoryUsage().rss, simulator: simulatorRss };
+    },
+    async cpuSeconds() {
+      try {
+        // Fields 14 and 15 (utime, stime) in clock ticks, counted after the parenthesised command name.
+        const stat = await readFile(`/proc/${simulator.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return NaN;
+      }
+    },
     async start(roles, overrides = {}) {
       const platform = await startPlatform(readConfig({ ...env, ...overrides }), log, roles, simUrl);
       running.add(platform);
@@ -104,11 +168,31 @@ export async function openEnvironment(options: { statusDelaysMs: { sent: number;
     },
     async close() {
       for (const platform of running) await platform.stop();
-      await simulator.stop();
+      await stopSimulator();
       await dropDatabase();
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForSimulator(child: ChildProcess, url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the simulator process exited (${child.exitCode ?? child.signalCode})`);
+    try {
+      if ((await fetch(`${url}/_sim/health`)).ok) return;
+    } catch { /* not listening yet */ }
+    await sleep(100);
+  }
+  throw new Error('the simulator process did not answer /_sim/health within 30 s');
 }
 
 async function adminQuery(url: string, text: string): Promise<string> {

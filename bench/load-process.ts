@@ -8,7 +8,7 @@ import type { SimPhoneNumber } from '../simulator/state.ts';
 import { statusWebhook } from '../simulator/webhook-payloads.ts';
 import { serialiseLikeMeta } from '../simulator/webhook-sender.ts';
 import { signPayload } from '../src/whatsapp/verify-signature.ts';
-import type { DeliveryStatus } from '../src/whatsapp/webhook-types.ts';
+import type { DeliveryStatus, StatusObject } from '../src/whatsapp/webhook-types.ts';
 import type { BodyKind, LoadResult, LoadSpec } from './load.ts';
 
 type Made = { body: string; headers: Record<string, string> };
@@ -21,12 +21,15 @@ function requestMaker(kind: BodyKind): ((k: number) => Made) | null {
   switch (kind.kind) {
     case 'fixed':
       return null; // one body for every request: autocannon sends prebuilt bytes
-    case 'send':
-      // The platform's POST /v1/messages: hello_world to +1 202 555 0100 … 0199.
+    case 'send': {
+      // The platform's POST /v1/messages: hello_world to +1 202 555 0100 … 0199; with several keys, tenant by tenant
+      // in turn, each tenant going through all hundred customers.
+      const keys = kind.apiKeys ?? [];
       return (k) => ({
-        body: JSON.stringify({ to: CUSTOMERS[k % 100], type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } }),
-        headers: JSON_TYPE,
+        body: JSON.stringify({ to: CUSTOMERS[Math.floor(k / Math.max(1, keys.length)) % 100], type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } }),
+        headers: keys.length ? { ...JSON_TYPE, authorization: `Bearer ${keys[k % keys.length]}` } : JSON_TYPE,
       });
+    }
     case 'graph':
       // What the dispatcher sends to the Cloud API (here the simulator).
       return (k) => ({
@@ -37,21 +40,34 @@ function requestMaker(kind: BodyKind): ((k: number) => Made) | null {
         headers: { ...JSON_TYPE, authorization: `Bearer ${kind.accessToken}` },
       });
     case 'webhook': {
-      // Signed status webhooks shaped as the simulator sends them: `sent` for every wamid, then
-      // `delivered`, then `read`; past that the timestamp moves on, so every body is new to the platform.
+      // Signed status webhooks shaped as the simulator sends them. Status j is for message j mod n: `sent` for
+      // every wamid, then `delivered`, then `read`; past that the timestamp moves on, so every body is new to the
+      // platform (though no longer a change of status). Body k carries statuses k·perBody … k·perBody + perBody − 1
+      // in its `statuses[]`, as Meta batches several statuses into one delivery.
       const statuses: DeliveryStatus[] = ['sent', 'delivered', 'read'];
       const n = kind.messages.length;
+      const perBody = Math.max(1, kind.perBody ?? 1);
       if (n === 0) throw new Error('webhook load needs at least one message');
       const base = Math.floor(Date.now() / 1000);
       const pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' } as const;
-      return (k) => {
-        const m = kind.messages[k % n]!;
-        const status = statuses[Math.floor(k / n) % 3]!;
-        const body = serialiseLikeMeta(statusWebhook(kind.number as SimPhoneNumber, {
-          id: m.wamid, status, timestamp: String(base + Math.floor(k / (3 * n))), recipient_id: m.to.replace(/^\+/, ''),
+      const statusObject = (j: number): StatusObject => {
+        const m = kind.messages[j % n]!;
+        const status = statuses[Math.floor(j / n) % 3]!;
+        return {
+          id: m.wamid, status, timestamp: String(base + Math.floor(j / (3 * n))), recipient_id: m.to.replace(/^\+/, ''),
           biz_opaque_callback_data: m.id,
           ...(status === 'read' ? {} : { conversation: { id: `conv_${m.id}`, origin: { type: 'utility' } }, pricing }),
-        }));
+        };
+      };
+      return (k) => {
+        const objects = Array.from({ length: perBody }, (_, i) => statusObject(k * perBody + i));
+        const envelope = statusWebhook(kind.number as SimPhoneNumber, objects[0]!);
+        const change = envelope.entry[0]!.changes[0]!;
+        if (perBody > 1 && change.field === 'messages') {
+          change.value.statuses = objects;
+          change.value.contacts = [...new Map(objects.map((o) => [o.recipient_id!, { profile: { name: `Customer ${o.recipient_id!.slice(-4)}` }, wa_id: o.recipient_id! }])).values()];
+        }
+        const body = serialiseLikeMeta(envelope);
         return { body, headers: { ...JSON_TYPE, 'x-hub-signature-256': signPayload(body, kind.appSecret), 'user-agent': 'facebookexternalua' } };
       };
     }
@@ -76,7 +92,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     : { method: spec.method, headers: { ...JSON_TYPE, ...spec.headers }, body: JSON.stringify((spec.body as { body: unknown }).body) };
 
   const cannon = (seconds: number, amount?: number) => autocannon({
-    url: spec.url, connections: spec.concurrency, duration: seconds, requests: [request],
+    url: spec.url, connections: amount !== undefined ? Math.min(spec.concurrency, amount) : spec.concurrency, duration: seconds, requests: [request],
     ...(amount !== undefined ? { amount } : {}),
   });
   if (spec.warmupMs > 0) await cannon(spec.warmupMs / 1000);
@@ -97,6 +113,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     errors: r.non2xx + r.errors + r.timeouts,
     statuses,
     errorSamples: samples,
+    made: k,
   };
 }
 

@@ -9,9 +9,11 @@ export type WebhookMessage = { id: string; wamid: string; to: string };
 
 export type BodyKind =
   | { kind: 'fixed'; body: unknown }
-  | { kind: 'send' }
+  /** The platform's send API; with `apiKeys`, request k authenticates with key k mod their count (several tenants). */
+  | { kind: 'send'; apiKeys?: string[] }
   | { kind: 'graph'; accessToken: string }
-  | { kind: 'webhook'; appSecret: string; number: { id: string; waba_id: string; display_phone_number: string }; messages: WebhookMessage[] };
+  /** Signed status webhooks; `perBody` statuses in each delivery's `statuses[]` (default 1), as Meta batches them. */
+  | { kind: 'webhook'; appSecret: string; number: { id: string; waba_id: string; display_phone_number: string }; messages: WebhookMessage[]; perBody?: number };
 
 export type LoadSpec = {
   url: string;
@@ -22,6 +24,7 @@ export type LoadSpec = {
   /** Requests made but not counted, so connections and JIT are warm. */
   warmupMs: number;
   durationMs: number;
+  /** Bounded in count instead: autocannon then stops after this many requests (durationMs only caps the guard). */
   maxRequests?: number;
 };
 
@@ -37,6 +40,8 @@ export type LoadResult = {
   errors: number;
   statuses: Record<string, number>;
   errorSamples: string[];
+  /** Bodies made, warm-up included (kinds with per-request bodies only). */
+  made: number;
 };
 
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
