@@ -23,9 +23,9 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
   };
   const inFlight = new Set<Promise<void>>();
   const interval = 1000 / rate;
-  // A send fires within `tolerance` of its slot or not at all: a lane that is late (an event-loop stall, a
-  // slow query) books new slots for the rest instead of catching up, which would overlap the slots other
-  // workers hold and exceed the rate. The missed slots stay unused.
+  // A lane that is late for its slots (an event-loop stall, a slow query) does not catch up in a burst: it
+  // shifts the rest of its schedule by the delay and pushes the shared schedule by as much, so the slots
+  // other workers book next start after its shifted sends. The time lost in the stall is all that is lost.
   const tolerance = Math.max(5, 2 * interval);
   let lastFire = -Infinity;
   try {
@@ -35,9 +35,8 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
       const toSend = await holdBack(ctx, number, claimed);
       if (toSend.length === 0) continue;
       await markDispatchStarted(deps.db, number.org_id, toSend.map((m) => m.id));
-      let { delayMs } = await ctx.limiter.reserve(number.id, toSend.length, rate);
+      const { delayMs } = await ctx.limiter.reserve(number.id, toSend.length, rate);
       let start = performance.now() + delayMs;
-      let first = 0;
       for (const [i, message] of toSend.entries()) {
         const gate = breakerAllows(breakerOf(ctx, number.id), Date.now());
         if (!ctx.isRunning() || state.paused || !gate.allowed) {
@@ -47,12 +46,12 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
           return;
         }
         ctx.breakers.set(number.id, gate.state);
-        let due = Math.max(start + (i - first) * interval, lastFire + interval);
-        if (performance.now() - due > tolerance) {
-          ({ delayMs } = await ctx.limiter.reserve(number.id, toSend.length - i, rate));
-          start = performance.now() + delayMs;
-          first = i;
-          due = start;
+        let due = Math.max(start + i * interval, lastFire + interval);
+        const late = performance.now() - due;
+        if (late > tolerance) {
+          await ctx.limiter.reserve(number.id, Math.ceil((late * rate) / 1000), rate);
+          start += late;
+          due += late;
         }
         const wait = due - performance.now();
         if (wait >= 1) await sleep(wait);

@@ -36,6 +36,8 @@ export function claimForNumber(db: Db, orgId: string, numberId: string, limit: n
     WITH picked AS (
       SELECT m.org_id, m.id FROM messages m
       WHERE m.org_id = ${orgId} AND m.phone_number_id = ${numberId} AND m.status = 'accepted'
+        -- A number paused by another worker (or an operator) stops here too, not only at discovery.
+        AND (SELECT p.paused_at FROM phone_numbers p WHERE p.org_id = m.org_id AND p.id = m.phone_number_id) IS NULL
         AND m.next_attempt_at <= now() AND (m.claimed_until IS NULL OR m.claimed_until < now())
         AND NOT EXISTS (
           SELECT 1 FROM recipient_pacing r
