@@ -8,6 +8,7 @@ import { claimForNumber, markDispatchStarted, paceRecipients, releaseMessages, t
 /**
  * One number's lane in this worker: claim a chunk (a quarter second of its rate, by priority), reserve that
  * many send slots from the shared limiter, and fire each send at its slot, up to a cap of requests in flight.
+ * The next chunk is claimed while this one is being sent, so there is no gap between chunks.
  * Ends when nothing is due, the number is paused, its circuit opens, or the worker stops.
  */
 export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise<void> {
@@ -28,15 +29,27 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
   // other workers book next start after its shifted sends. The time lost in the stall is all that is lost.
   const tolerance = Math.max(5, 2 * interval);
   let lastFire = -Infinity;
+  const canGoOn = () => ctx.isRunning() && !state.paused && breakerAllows(breakerOf(ctx, number.id), Date.now()).allowed;
+  const prepare = async (): Promise<OutboxMessage[] | null> => {
+    const claimed = await claimForNumber(deps.db, number.org_id, number.id, chunkSize, config.leaseSeconds);
+    if (claimed.length === 0) return null;
+    const toSend = await holdBack(ctx, number, claimed);
+    if (toSend.length > 0) await markDispatchStarted(deps.db, number.org_id, toSend.map((m) => m.id));
+    return toSend;
+  };
+  let next: Promise<OutboxMessage[] | null> | null = canGoOn() ? prepare() : null;
   try {
-    while (ctx.isRunning() && !state.paused && breakerAllows(breakerOf(ctx, number.id), Date.now()).allowed) {
-      const claimed = await claimForNumber(deps.db, number.org_id, number.id, chunkSize, config.leaseSeconds);
-      if (claimed.length === 0) return;
-      const toSend = await holdBack(ctx, number, claimed);
-      if (toSend.length === 0) continue;
-      await markDispatchStarted(deps.db, number.org_id, toSend.map((m) => m.id));
+    while (next) {
+      const toSend = await next;
+      next = null;
+      if (toSend === null) return;
+      if (toSend.length === 0) {
+        next = canGoOn() ? prepare() : null;
+        continue;
+      }
       const { delayMs } = await ctx.limiter.reserve(number.id, toSend.length, rate);
       let start = performance.now() + delayMs;
+      next = canGoOn() ? prepare() : null;
       for (const [i, message] of toSend.entries()) {
         const gate = breakerAllows(breakerOf(ctx, number.id), Date.now());
         if (!ctx.isRunning() || state.paused || !gate.allowed) {
@@ -62,6 +75,9 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
       }
     }
   } finally {
+    // A chunk claimed ahead but not sent goes back, marked as never started.
+    const ahead = await (next ?? Promise.resolve(null)).catch(() => null);
+    if (ahead && ahead.length > 0) await releaseMessages(deps.db, number.org_id, ahead.map((m) => m.id), 0, { sendNotStarted: true });
     await Promise.all(inFlight);
     await state.queued.flush();
   }
