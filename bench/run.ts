@@ -210,6 +210,7 @@ async function measure(env: Environment) {
     met: send.rps >= GOAL.acceptShare * insert.rps,
   });
   goals.push({ goal: `accept: p99 < ${GOAL.acceptP99Ms} ms`, figure: `p99 ${ms(send.p99)} (p50 ${ms(send.p50)})`, met: send.p99 < GOAL.acceptP99Ms });
+  await batchAccept(env, platform);
 
   // ── 2. Dispatch backlog, inserted through the API with the worker role off. ───────────────
   const accepted = (orgIds: string[]) => count(platform, `SELECT count(*) FROM messages WHERE org_id = ANY($1::text[]) AND status = 'accepted'`, [orgIds]);
@@ -331,6 +332,53 @@ type Lane = { tenant: Tenant; label: string; rate: number; messages: number };
  * Lets the running worker send the given numbers' backlogs, waits for every message to reach "read" (status
  * webhooks flowing back), and measures each number's rate from the simulator's own receive times.
  */
+// ── 1b. Batch acceptance: POST /v1/messages/batch, 1,000 messages a request, 4 requests at a time. ───────
+const BATCH_REQUESTS = num('BENCH_BATCH_REQUESTS', 30);
+const BATCH_GOAL = 20_000;
+
+async function batchAccept(env: Environment, platform: Platform) {
+  const tenant = await env.createTenant(platform);
+  const body = JSON.stringify({ messages: Array.from({ length: 1000 }, (_, i) => ({
+    to: `+1202555${String(100 + (i % 100)).padStart(4, '0')}`, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } },
+  })) });
+  // Ceiling: the same 1,000 rows per statement written straight into a table of the same database.
+  await phase('1b. accept batch: ceiling, 1,000-row INSERTs of the same messages');
+  await platform.deps.db.exec('CREATE TABLE IF NOT EXISTS bench_batch_ceiling (id text PRIMARY KEY, recipient text, content jsonb)');
+  const content = JSON.stringify({ template: { name: 'hello_world', language: { code: 'en_US' } } });
+  const ceilingStart = performance.now();
+  let n = 0;
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (n < BATCH_REQUESTS) {
+      const k = n++;
+      const ids = Array.from({ length: 1000 }, (_, i) => `c${k}_${i}`);
+      await platform.deps.db.queryRaw('INSERT INTO bench_batch_ceiling SELECT id, $2, $3::jsonb FROM unnest($1::text[]) AS id', [ids, '+12025550100', content]);
+    }
+  }));
+  const ceilingRate = (BATCH_REQUESTS * 1000) / ((performance.now() - ceilingStart) / 1000);
+  await platform.deps.db.exec('DROP TABLE bench_batch_ceiling');
+  await phase('1b. accept batch: POST /v1/messages/batch, 1,000 per request, 4 at a time');
+  let next = 0;
+  let accepted = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (next < BATCH_REQUESTS) {
+      next++;
+      const r = await fetch(`${platform.url}/v1/messages/batch`, { method: 'POST', headers: { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/json' }, body });
+      accepted += ((await r.json()) as { accepted?: number }).accepted ?? 0;
+    }
+  }));
+  const rate = accepted / ((performance.now() - started) / 1000);
+  rows.push({
+    section: '1b. send API batch', what: `POST /v1/messages/batch, 1,000 messages a request, ${BATCH_REQUESTS} requests (${accepted} accepted)`,
+    conc: '4', rate: `${fmt(rate)} msg/s`, p50: '', p99: '', errors: String(BATCH_REQUESTS * 1000 - accepted), share: `batch = ${pct(rate, ceilingRate)} of the ceiling`,
+  });
+  rows.push({ section: '', what: 'ceiling: 1,000-row INSERT … unnest of the same messages into a bare table, same database', conc: '4', rate: `${fmt(ceilingRate)} rows/s`, p50: '', p99: '', errors: '0', share: '' });
+  goals.push({ goal: `accept batch: ≥ ${fmt(BATCH_GOAL)} messages/s`, figure: `${fmt(rate)} msg/s (ceiling ${fmt(ceilingRate)} rows/s)`, met: rate >= BATCH_GOAL });
+  // Out of the way of the dispatch phases that follow.
+  await platform.deps.db.queryRaw('DELETE FROM message_status_events WHERE org_id = $1', [tenant.orgId]);
+  await platform.deps.db.queryRaw('DELETE FROM messages WHERE org_id = $1', [tenant.orgId]);
+}
+
 async function dispatchPhase(env: Environment, platform: Platform, lanes: Lane[]) {
   const orgIds = lanes.map((l) => l.tenant.orgId);
   const from = (await rowsOf<{ t: Date }>(platform, 'SELECT now() AS t'))[0]!.t;
