@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { startPollLoop } from '../lib/poll-loop.ts';
 import { CLOSED, type BreakerState } from './circuit-breaker.ts';
 import { dueNumbersUnscoped, type LaneNumber } from './outbox-store.ts';
 import { runLane } from './lane.ts';
@@ -21,14 +22,8 @@ export type DispatchContext = {
  */
 export function startDispatcher(deps: Deps, limiter: RateLimiter): Dispatcher {
   let running = true;
-  let wakeUp: (() => void) | null = null;
   const lanes = new Map<string, Promise<void>>();
   const ctx: DispatchContext = { deps, limiter, breakers: new Map(), isRunning: () => running };
-
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(() => { wakeUp = null; resolve(); }, ms);
-    wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
-  });
 
   const startLane = (number: LaneNumber) => {
     const lane = runLane(ctx, number)
@@ -37,26 +32,24 @@ export function startDispatcher(deps: Deps, limiter: RateLimiter): Dispatcher {
     lanes.set(number.id, lane);
   };
 
-  const loop = (async () => {
-    while (running) {
-      try {
-        for (const number of await dueNumbersUnscoped(deps.db)) {
-          if (!running || lanes.size >= deps.config.dispatch.maxLanes) break;
-          if (!lanes.has(number.id)) startLane(number);
-        }
-      } catch (error) {
-        deps.log.error({ err: error }, 'dispatch discovery failed');
+  // Discovery only: each lane loops on its own until its number has nothing due.
+  const loop = startPollLoop({
+    idleMs: deps.config.dispatch.idleMs,
+    onError: (err) => deps.log.error({ err }, 'dispatch discovery failed'),
+    step: async () => {
+      for (const number of await dueNumbersUnscoped(deps.db)) {
+        if (!running || lanes.size >= deps.config.dispatch.maxLanes) break;
+        if (!lanes.has(number.id)) startLane(number);
       }
-      if (running) await sleep(deps.config.dispatch.idleMs);
-    }
-  })();
+      return false;
+    },
+  });
 
   return {
-    wake: () => wakeUp?.(),
+    wake: () => loop.wake(),
     async stop() {
       running = false;
-      wakeUp?.();
-      await loop;
+      await loop.stop();
       await Promise.all(lanes.values()); // sends in flight finish; what was claimed but not sent is released
     },
   };

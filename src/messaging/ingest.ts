@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { startPollLoop } from '../lib/poll-loop.ts';
 import { sql } from '../db/sql.ts';
 import { parseWebhook, type StatusEvent, type WebhookEvent } from '../whatsapp/webhook-events.ts';
 import { applyStatusUpdates } from './apply-statuses.ts';
@@ -16,33 +17,15 @@ const UNKNOWN_MESSAGE_PATIENCE_MS = 15 * 60 * 1000;
  * idempotent, so a delivery processed twice (a crash, a redelivery) changes nothing the second time.
  */
 export function startIngester(deps: Deps): Ingester {
-  let running = true;
-  let wakeUp: (() => void) | null = null;
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(() => { wakeUp = null; resolve(); }, ms);
-    wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
-  });
-  const loop = (async () => {
-    while (running) {
-      let claimed = 0;
-      try {
-        const batch = await claimWebhookEventsUnscoped(deps.db, deps.config.ingest.batchSize, 30);
-        claimed = batch.length;
-        if (claimed > 0) await processBatch(deps, batch);
-      } catch (error) {
-        deps.log.error({ err: error }, 'webhook processing failed; the batch is retried when its lease ends');
-      }
-      if (running && claimed < deps.config.ingest.batchSize) await sleep(deps.config.ingest.idleMs);
-    }
-  })();
-  return {
-    wake: () => wakeUp?.(),
-    async stop() {
-      running = false;
-      wakeUp?.();
-      await loop;
+  return startPollLoop({
+    idleMs: deps.config.ingest.idleMs,
+    onError: (err) => deps.log.error({ err }, 'webhook processing failed; the batch is retried when its lease ends'),
+    step: async () => {
+      const batch = await claimWebhookEventsUnscoped(deps.db, deps.config.ingest.batchSize, 30);
+      if (batch.length > 0) await processBatch(deps, batch);
+      return batch.length === deps.config.ingest.batchSize;
     },
-  };
+  });
 }
 
 export async function processBatch(deps: Deps, batch: PendingWebhookEvent[]): Promise<void> {

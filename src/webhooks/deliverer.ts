@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { startPollLoop } from '../lib/poll-loop.ts';
 import { claimDueDeliveriesUnscoped, type DueDelivery } from './delivery-store.ts';
 import { deliverOnce } from './deliver.ts';
 
@@ -11,14 +12,8 @@ export type WebhookDeliverer = { wake(): void; stop(): Promise<void> };
  */
 export function startWebhookDeliverer(deps: Deps): WebhookDeliverer {
   const config = deps.config.webhooks;
-  let running = true;
-  let wakeUp: (() => void) | null = null;
   const inFlight = new Set<Promise<void>>();
   const perEndpoint = new Map<string, number>();
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(() => { wakeUp = null; resolve(); }, ms);
-    wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
-  });
 
   const run = (delivery: DueDelivery) => {
     perEndpoint.set(delivery.endpoint_id, (perEndpoint.get(delivery.endpoint_id) ?? 0) + 1);
@@ -29,35 +24,28 @@ export function startWebhookDeliverer(deps: Deps): WebhookDeliverer {
         if (left === 0) perEndpoint.delete(delivery.endpoint_id);
         else perEndpoint.set(delivery.endpoint_id, left);
         inFlight.delete(task);
-        wakeUp?.();
+        loop.wake();
       });
     inFlight.add(task);
   };
 
-  const loop = (async () => {
-    while (running) {
-      let claimed = 0;
+  const loop = startPollLoop({
+    idleMs: config.idleMs,
+    onError: (err) => deps.log.error({ err }, 'claiming webhook deliveries failed'),
+    step: async () => {
       const room = Math.min(config.batchSize, config.concurrency - inFlight.size);
-      if (room > 0) {
-        try {
-          const busy = [...perEndpoint].filter(([, n]) => n >= config.perEndpointConcurrency).map(([id]) => id);
-          const batch = await claimDueDeliveriesUnscoped(deps.db, room, config.perEndpointConcurrency, busy, config.leaseSeconds);
-          claimed = batch.length;
-          for (const delivery of batch) run(delivery);
-        } catch (error) {
-          deps.log.error({ err: error }, 'claiming webhook deliveries failed');
-        }
-      }
-      if (running && (claimed === 0 || claimed < room)) await sleep(config.idleMs);
-    }
-  })();
+      if (room <= 0) return false;
+      const busy = [...perEndpoint].filter(([, n]) => n >= config.perEndpointConcurrency).map(([id]) => id);
+      const batch = await claimDueDeliveriesUnscoped(deps.db, room, config.perEndpointConcurrency, busy, config.leaseSeconds);
+      for (const delivery of batch) run(delivery);
+      return batch.length === room;
+    },
+  });
 
   return {
-    wake: () => wakeUp?.(),
+    wake: () => loop.wake(),
     async stop() {
-      running = false;
-      wakeUp?.();
-      await loop;
+      await loop.stop();
       await Promise.all(inFlight); // requests in flight finish and record their outcome
     },
   };
