@@ -31,7 +31,10 @@ export async function compose(
   resolveWamid: WamidResolver, resolveMedia: MediaResolver,
 ) {
   const reply = input.context ? { context: { message_id: await wamidOf(resolveWamid, input.context.message_id, 'body.context.message_id') } } : {};
-  if (input.type === 'template') return { ...composeTemplate(input, template), content: { template: input.template, ...reply } };
+  if (input.type === 'template') {
+    const checked = composeTemplate(input, template);
+    return { ...checked, content: { template: await withTemplateMedia(input.template!, resolveMedia), ...reply } };
+  }
   // Anything but a template is only allowed inside the 24-hour customer-service window (Meta error 131047).
   if (!isWindowOpen(lastInboundAt, deps.clock.now())) throw new AppError('outside_customer_service_window');
   let payload = input[input.type];
@@ -69,6 +72,22 @@ function composeTemplate(input: SendMessageInput, template: TemplateRow | null) 
   }
   if (details.length > 0) throw new AppError('template_parameters_mismatch', { details });
   return { templateId: template.id, priority: priorityOf(template.category) };
+}
+
+/** Media parameters of a template (a header image, video or document) go through the same resolver as media messages. */
+async function withTemplateMedia(template: NonNullable<SendMessageInput['template']>, resolveMedia: MediaResolver) {
+  const components = await Promise.all((template.components ?? []).map(async (component, c) => ({
+    ...component,
+    ...(component.parameters ? {
+      parameters: await Promise.all(component.parameters.map(async (parameter, p) => {
+        const kind = parameter.type;
+        const media = (parameter as Record<string, unknown>)[kind];
+        if (!MEDIA_TYPES.includes(kind) || typeof media !== 'object' || media === null) return parameter;
+        return { ...parameter, [kind]: await resolveMedia(kind, media as MediaPayload, `body.template.components[${c}].parameters[${p}].${kind}`) };
+      })),
+    } : {}),
+  })));
+  return template.components ? { ...template, components } : template;
 }
 
 /** Replies and reactions name a message by our id or its wamid; Meta needs the wamid. */

@@ -47,11 +47,11 @@ export function maxPerSecond(sends: SimSend[]): number {
 }
 
 /** Creates an approved template on the tenant's simulated WABA and pulls it into the platform. */
-export async function addTemplate(t: TestPlatform, tenant: Tenant, name: string, category: 'MARKETING' | 'UTILITY', text: string) {
+export async function addTemplate(t: TestPlatform, tenant: Tenant, name: string, category: 'MARKETING' | 'UTILITY', text: string, extra: object[] = []) {
   const res = await fetch(`${t.simUrl}/v26.0/${tenant.wabaId}/message_templates`, {
     method: 'POST',
     headers: { authorization: `Bearer ${SIM.accessToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, language: 'en_US', category, components: [{ type: 'BODY', text }] }),
+    body: JSON.stringify({ name, language: 'en_US', category, components: [...extra, { type: 'BODY', text }] }),
   });
   if (!res.ok) throw new Error(`template create failed: ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };

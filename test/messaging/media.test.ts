@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
-import { simSends } from '../helpers/dispatch-helpers.ts';
+import { addTemplate, simSends } from '../helpers/dispatch-helpers.ts';
 import { SIM } from '../helpers/test-platform.ts';
 
 let t: TestPlatform;
@@ -88,5 +88,21 @@ describe('POST /v1/media', () => {
     const other = await t.createTenant('Other');
     const cross = await fetch(`${t.url}/v1/messages/${inbound.id}/media`, { headers: { authorization: `Bearer ${other.apiKey}` } });
     expect(cross.status).toBe(404);
+  });
+
+  it('resolves an upload id in a template\'s image header too', async () => {
+    await addTemplate(t, tenant, 'receipt_ready', 'UTILITY', 'Your receipt for the order is attached, thank you for shopping with us.', [
+      { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2U='] } },
+    ]);
+    const png = await upload(PNG, 'receipt.png', 'image/png');
+    const sent = await t.api('POST', '/v1/messages', {
+      key: tenant.apiKey,
+      body: { to: '+12025550171', type: 'template', template: { name: 'receipt_ready', language: { code: 'en_US' }, components: [
+        { type: 'header', parameters: [{ type: 'image', image: { id: png.body.id } }] }] } },
+    });
+    expect(sent.status, sent.text).toBe(202);
+    await t.waitFor('at the simulator', async () => (await simSends(t, tenant)).some((s) => s.body.biz_opaque_callback_data === sent.body.id));
+    const atMeta = (await simSends(t, tenant)).find((s) => s.body.biz_opaque_callback_data === sent.body.id)!.body as any;
+    expect(atMeta.template.components[0].parameters[0].image.id).toMatch(/^\d+$/);
   });
 });
