@@ -38,7 +38,8 @@ beforeAll(async () => {
     PAIR_RATE_INTERVAL_MS: '0',
     ...(process.env['REDIS_URL'] ? { REDIS_URL: process.env['REDIS_URL'] } : {}),
   };
-  await simConfig({ pairRateLimit: false, throughput: false, statusDelaysMs: { sent: 10, delivered: 30, read: 60 } });
+  // The simulator keeps 20,000 sends by default; these tests count every send of more than that.
+  await simConfig({ pairRateLimit: false, throughput: false, statusDelaysMs: { sent: 10, delivered: 30, read: 60 }, maxLogEntries: 100_000 });
   api = startXpecto(['api'], env);
   port = Number((await api.waitFor(/"url":"http:\/\/127\.0\.0\.1:(\d+)"[^\n]*xpecto started/))[1]);
   await simConfig({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp` });
