@@ -3,7 +3,7 @@ import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { sha256Hex } from '../lib/secrets.ts';
 import { openAccessToken } from '../phone-numbers/credentials.ts';
-import { findSendingCredentials } from '../phone-numbers/store.ts';
+import { findSendingCredentials, listPhoneNumbers } from '../phone-numbers/store.ts';
 import { CloudApiError, CloudApiUnreachableError } from '../whatsapp/client.ts';
 import { MEDIA_RULES, STATIC_STICKER_MAX_BYTES, kindOf } from './kinds.ts';
 import { isAnimatedWebp, sniffMimeType } from './sniff.ts';
@@ -26,10 +26,18 @@ export async function uploadMedia(deps: Deps, orgId: string, file: { bytes: Buff
   if (file.bytes.length > limit) {
     throw new AppError('payload_too_large', { message: `A ${kind} may be at most ${limit} bytes; this one is ${file.bytes.length}.`, details: { kind, limit } });
   }
-  return (await insertMedia(deps.db, orgId, {
+  const media = (await insertMedia(deps.db, orgId, {
     id: newId('media'), source: 'upload', kind, mimeType, sizeBytes: file.bytes.length, sha256: sha256Hex(file.bytes),
     filename: file.filename, bytes: file.bytes, phoneNumberId: null, metaMediaId: null,
   }))!;
+  // With one connected number the file goes to the Cloud API now, so the first send does not wait for it;
+  // with several, each number gets it on its first use (Meta ties media ids to the number that uploaded them).
+  const numbers = await listPhoneNumbers(deps.db, orgId);
+  // If the Cloud API cannot take it now, the upload still stands: the first send hands it over again.
+  if (numbers.length === 1) {
+    await cloudMediaIdFor(deps, orgId, numbers[0]!.id, media).catch((err) => deps.log.warn({ err, mediaId: media.id }, 'eager media upload failed; retried on first use'));
+  }
+  return media;
 }
 
 /**
