@@ -37,3 +37,6 @@ const DESCRIPTIONS: Record<number, string> = {
 export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', $ref: 'Error#' }]));
 }
+
+/** The `{id}` path parameter of every resource route. */
+export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { orgOf } from '../http/auth.ts';
-import { errorResponses } from '../http/schemas.ts';
+import { errorResponses, idParams } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { inboundMediaOf } from './inbound-media.ts';
 import { findMedia, readMediaBytes, type MediaRow } from './store.ts';
@@ -69,7 +69,7 @@ export function mediaRoutes(deps: Deps) {
       schema: {
         tags: ['Media'],
         summary: 'Download an uploaded file, or a customer\'s file fetched before',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+        params: idParams,
         response: { 200: { description: 'The file, with its content type', type: 'string', format: 'binary' }, ...errorResponses(401, 403, 404) },
       },
     }, async (request, reply) => {
@@ -86,7 +86,7 @@ export function mediaRoutes(deps: Deps) {
         tags: ['Media'],
         summary: 'Download the file a customer sent in a message',
         description: 'Fetched from the Cloud API on first request (Meta keeps inbound media 7 days), checked against its sha256, then kept.',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+        params: idParams,
         response: { 200: { description: 'The file, with its content type', type: 'string', format: 'binary' }, ...errorResponses(401, 403, 404, 502) },
       },
     }, async (request, reply) => {

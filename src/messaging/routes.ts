@@ -3,7 +3,7 @@ import type { Deps } from '../deps.ts';
 import { authOf, orgOf } from '../http/auth.ts';
 import { pageOf, pageQuerySchema, readPage, type PageQuery } from '../http/pagination.ts';
 import { violationPath } from '../http/error-handler.ts';
-import { errorResponses } from '../http/schemas.ts';
+import { errorResponses, idParams } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { messageBody } from './message-schema.ts';
 import { acceptedSchema, messageSchema } from './schemas.ts';
@@ -96,7 +96,7 @@ export function messageRoutes(deps: Deps) {
       schema: {
         tags: ['Messages'],
         summary: 'Mark a customer\'s message read, optionally showing the typing indicator',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+        params: idParams,
         body: { type: ['object', 'null'], additionalProperties: false, properties: { typing_indicator: { type: 'boolean', description: 'Show "typing…" until you reply or for 25 s; only when you will reply' } } },
         response: {
           200: { type: 'object', properties: { id: { type: 'string' }, read: { type: 'boolean' }, typing_indicator: { type: 'boolean' } } },
@@ -126,7 +126,7 @@ export function messageRoutes(deps: Deps) {
       schema: {
         tags: ['Messages'],
         summary: 'Get a message with its status history',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+        params: idParams,
         response: { 200: messageSchema, ...errorResponses(401, 403, 404) },
       },
     }, async (request) => {

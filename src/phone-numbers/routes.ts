@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { orgOf } from '../http/auth.ts';
-import { errorResponses } from '../http/schemas.ts';
+import { errorResponses, idParams } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { rateOf } from '../messaging/dispatch.ts';
 import { registerPhoneNumber, type RegisterPhoneNumberInput } from './register-phone-number.ts';
@@ -80,7 +80,7 @@ export function phoneNumberRoutes(deps: Deps) {
       schema: {
         tags: ['Phone numbers'],
         summary: 'Get a phone number with its quality rating, messaging limit tier and throughput level',
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
+        params: idParams,
         response: { 200: phoneNumberSchema, ...errorResponses(401, 403, 404) },
       },
     }, async (request) => {
@@ -95,7 +95,7 @@ export function phoneNumberRoutes(deps: Deps) {
         tags: ['Phone numbers'],
         summary: 'Resume sending from a paused number',
         description: 'A number is paused when the Cloud API refuses its account (invalid token, policy block, payment). Fix the cause (e.g. register a new token), then resume: waiting messages go out.',
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
+        params: idParams,
         response: { 200: phoneNumberSchema, ...errorResponses(401, 403, 404) },
       },
     }, async (request) => {

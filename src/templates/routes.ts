@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { orgOf } from '../http/auth.ts';
 import { pageOf, pageQuerySchema, readPage, type PageQuery } from '../http/pagination.ts';
-import { errorResponses } from '../http/schemas.ts';
+import { errorResponses, idParams } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { findTemplate, listTemplates, type TemplateRow } from './store.ts';
 
@@ -54,7 +54,7 @@ export function templateRoutes(deps: Deps) {
       schema: {
         tags: ['Templates'],
         summary: 'Get a template',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+        params: idParams,
         response: { 200: templateSchema, ...errorResponses(401, 403, 404) },
       },
     }, async (request) => {
