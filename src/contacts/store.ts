@@ -27,16 +27,3 @@ export async function recordInbound(db: Db, orgId: string, numberId: string, con
     UPDATE contacts SET last_inbound_at = greatest(coalesce(last_inbound_at, ${at}), ${at}), updated_at = now()
     WHERE org_id = ${orgId} AND id = ${contactId}`);
 }
-
-export function insertConsent(db: Db, orgId: string, c: {
-  contactId: string; purpose: string; state: 'opted_in' | 'opted_out'; source: string; proof: object; actor: string;
-}) {
-  return db.query(sql`
-    INSERT INTO consent_records (org_id, id, contact_id, purpose, state, source, proof, actor)
-    VALUES (${orgId}, ${newId('consent')}, ${c.contactId}, ${c.purpose}, ${c.state}, ${c.source},
-      ${JSON.stringify(c.proof)}::jsonb, ${c.actor})`);
-}
-
-export function countConsents(db: Db, orgId: string, contactId: string) {
-  return one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM consent_records WHERE org_id = ${orgId} AND contact_id = ${contactId}`);
-}

@@ -1,6 +1,7 @@
 import type { Db } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
-import { findOrCreateContact, insertConsent, countConsents } from '../contacts/store.ts';
+import { appendConsents, consentStates } from '../contacts/consent-ledger.ts';
+import { findOrCreateContact } from '../contacts/store.ts';
 import { randomToken } from '../lib/secrets.ts';
 import { registerPhoneNumber } from '../phone-numbers/register-phone-number.ts';
 import { listPhoneNumbers } from '../phone-numbers/store.ts';
@@ -60,11 +61,11 @@ async function ensureDemoContacts(deps: Deps, orgId: string) {
   for (const phone of DEMO_CUSTOMERS) {
     await deps.db.transaction(async (tx) => {
       const contact = await findOrCreateContact(tx, orgId, phone, { waId: phone.slice(1) });
-      if ((await countConsents(tx, orgId, contact.id))!.n > 0) return;
-      await insertConsent(tx, orgId, {
-        contactId: contact.id, purpose: 'marketing', state: 'opted_in', source: 'demo', actor: 'system:demo',
+      if ((await consentStates(tx, orgId, contact.id)).length > 0) return;
+      await appendConsents(tx, orgId, [{
+        contactId: contact.id, purpose: 'all', state: 'opted_in', source: 'demo', actor: 'system:demo',
         proof: { text: 'I agree that Demo Company may send me messages on WhatsApp. (A simulated customer, created by the demo.)' },
-      });
+      }], deps.clock.now());
     });
   }
 }

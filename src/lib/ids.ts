@@ -19,6 +19,10 @@ export const ID_PREFIXES = {
   webhookEndpoint: 'we',
   webhookDelivery: 'wd',
   media: 'med',
+  segment: 'seg',
+  contactImport: 'imp',
+  complianceSignal: 'sig',
+  pendingOptIn: 'poi',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
