@@ -8,6 +8,7 @@ import { healthRoutes, type ReadinessCheck } from './http/health-routes.ts';
 import { documentIdempotency, registerIdempotency } from './http/idempotency.ts';
 import { errorSchema } from './http/schemas.ts';
 import { newId } from './lib/ids.ts';
+import { consentRoutes } from './contacts/consent-routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
@@ -71,5 +72,6 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(messageRoutes(deps));
   await app.register(mediaRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(consentRoutes(deps));
   return app;
 }

@@ -5,6 +5,7 @@ import { connectDb } from './db/connect.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { join } from 'node:path';
+import { verifyLedger } from './contacts/consent-ledger.ts';
 import { AppError } from './lib/app-error.ts';
 import { randomToken } from './lib/secrets.ts';
 import { createApiKey, revokeApiKey } from './tenancy/api-keys.ts';
@@ -64,6 +65,14 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         console.log(`${user.id}\t${user.email}\toperator`);
         if (!values.password) console.log(`Password: ${password}`);
         return 0;
+      }
+      case 'consent verify': {
+        // Exit status 3 when the chain does not hold, so a cron job or an auditor's script can tell.
+        const { values } = parseArgs({ args: rest, options: { org: { type: 'string' } } });
+        const result = await verifyLedger(db, await resolveOrg(db, values.org));
+        console.log(JSON.stringify(result, null, 2));
+        if (!result.ok) console.error(`consent ledger broken at record ${result.broken!.seq}: ${result.broken!.reason}`);
+        return result.ok ? 0 : 3;
       }
       default:
         console.error(usage);

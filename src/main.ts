@@ -15,6 +15,7 @@ const USAGE = `usage: xpecto <command>
   keys create --org SLUG|ID --name N [--mode test|live] [--scopes a,b]
   keys list --org SLUG|ID
   keys revoke --org SLUG|ID --id KEY_ID
+  consent verify --org SLUG|ID   prove the consent ledger untouched (exit status 3 if not)
   admin create --email E [--password P]`;
 
 async function main(argv: string[]): Promise<void> {

@@ -2,6 +2,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { appendConsents } from '../src/contacts/consent-ledger.ts';
+import { connectDb } from '../src/db/connect.ts';
+import type { Db } from '../src/db/db.ts';
+import { sql } from '../src/db/sql.ts';
 import { freshDatabase } from './helpers/test-platform.ts';
 
 const run = promisify(execFile);
@@ -58,4 +63,35 @@ describe('xpecto CLI', () => {
     expect(badScope.stderr).toContain('Unknown scopes: messages:explode');
     expect((await xpecto('frobnicate')).code).toBe(2);
   });
+
+  it('verifies an organization\'s consent ledger, and exits 3 once a record was altered', async () => {
+    const org = await xpecto('org', 'create', '--name', 'Ledger Ltd', '--slug', 'ledger');
+    const orgId = org.stdout.split('\t')[0]!;
+    // The records are appended the way the platform appends them; PGlite admits one process at a time.
+    await withDb(async (db) => {
+      await db.query(sql`INSERT INTO contacts (org_id, id, phone_e164) VALUES (${orgId}, 'ct_cli', '+12025550100')`);
+      await appendConsents(db, orgId, [
+        { contactId: 'ct_cli', purpose: 'all', state: 'opted_in', source: 'web_form', proof: { text: 'Ledger Ltd may write to me on WhatsApp' }, actor: 'user:cli' },
+        { contactId: 'ct_cli', purpose: 'marketing', state: 'opted_out', source: 'keyword', proof: { text: 'STOP' }, actor: 'customer' },
+      ]);
+    });
+    const ok = await xpecto('consent', 'verify', '--org', 'ledger');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, records: 2 });
+
+    await withDb((db) => db.query(sql`UPDATE consent_records SET actor = 'user:someone-else' WHERE org_id = ${orgId} AND seq = 1`));
+    const bad = await xpecto('consent', 'verify', '--org', 'ledger');
+    expect(bad.code).toBe(3);
+    expect(JSON.parse(bad.stdout).broken).toMatchObject({ seq: '1' });
+    expect(bad.stderr).toContain('consent ledger broken at record 1');
+  });
 });
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await connectDb(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : { dataDir: join(env['DATA_DIR']!, 'pglite') });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}

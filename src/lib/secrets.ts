@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
@@ -7,11 +7,21 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen
  * Secrets at rest are AES-256-GCM under the master key, with the place they belong to (org, table,
  * column) as associated data, so a ciphertext copied into another tenant's row fails to decrypt.
  */
-export type Sealer = { seal(plaintext: string, context: string): string; open(sealed: string, context: string): string };
+export type Sealer = {
+  seal(plaintext: string, context: string): string;
+  open(sealed: string, context: string): string;
+  /**
+   * A keyed one-way digest (HMAC-SHA256 under a key derived from the master key for `context`): for values
+   * with little entropy, such as phone numbers, that must be matched later but never recovered from the
+   * database alone.
+   */
+  digest(value: string, context: string): string;
+};
 
 export function createSealer(masterKeyBase64: string): Sealer {
   const key = Buffer.from(masterKeyBase64, 'base64');
   if (key.length !== 32) throw new Error('MASTER_KEY must decode to exactly 32 bytes (base64)');
+  const digestKeys = new Map<string, Buffer>();
   return {
     seal(plaintext, context) {
       const iv = randomBytes(12);
@@ -27,6 +37,14 @@ export function createSealer(masterKeyBase64: string): Sealer {
       decipher.setAAD(Buffer.from(context));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    },
+    digest(value, context) {
+      let derived = digestKeys.get(context);
+      if (!derived) {
+        derived = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `xpecto digest ${context}`, 32));
+        digestKeys.set(context, derived);
+      }
+      return createHmac('sha256', derived).update(value).digest('hex');
     },
   };
 }

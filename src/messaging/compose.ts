@@ -50,7 +50,7 @@ export async function compose(
       payload = { ...(payload as object), header: { ...header, [kind]: await resolveMedia(kind, header[kind] as MediaPayload, `body.interactive.header.${kind}`) } };
     }
   }
-  return { content: { [input.type]: payload, ...reply }, templateId: null, priority: PRIORITY.service };
+  return { content: { [input.type]: payload, ...reply }, templateId: null, templateCategory: null, priority: PRIORITY.service };
 }
 
 function composeTemplate(input: SendMessageInput, template: TemplateRow | null) {
@@ -71,7 +71,7 @@ function composeTemplate(input: SendMessageInput, template: TemplateRow | null) 
     details.push({ path: 'body.template.components', message: `template "${name}" takes ${wantsNamed ? 'named (parameter_name)' : 'positional'} parameters` });
   }
   if (details.length > 0) throw new AppError('template_parameters_mismatch', { details });
-  return { templateId: template.id, priority: priorityOf(template.category) };
+  return { templateId: template.id, templateCategory: template.category, priority: priorityOf(template.category) };
 }
 
 /** Media parameters of a template (a header image, video or document) go through the same resolver as media messages. */

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { normalizePhone } from '../contacts/phone.ts';
+import { capRefusal, decideConsent, phoneHash, purposeOf, recordSignals, signalOf, type ConsentView, type Signal } from '../contacts/consent-policy.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { mediaResolver } from '../media/resolve-media.ts';
@@ -33,23 +34,44 @@ export async function sendBatch(deps: Deps, org: { orgId: string; defaultCountry
 
   const wanted = new Map(checked.flatMap((c) => (c.input.template ? [[`${c.input.template.name}|${c.input.template.language.code}`, { name: c.input.template.name, language: c.input.template.language.code }] as const] : [])));
   const templates = [...wanted.values()];
-  const context = await findBatchContext(deps.db, org.orgId, [...new Set(checked.map((c) => c.to))], templates);
+  const phones = [...new Set(checked.map((c) => c.to))];
+  const hashes = new Map(phones.map((p) => [p, phoneHash(deps.sealer, org.orgId, p)]));
+  const context = await findBatchContext(deps.db, org.orgId, phones, [...hashes.values()], templates);
+  const now = deps.clock.now();
+  const batch: BatchState = { now, hashes, marketingInBatch: new Map() };
   const rows: (AcceptedRow & { index: number })[] = [];
+  const signals: Signal[] = [];
   for (const item of checked) {
     try {
-      rows.push({ index: item.index, ...(await prepare(deps, org.orgId, context, item)) });
+      rows.push({ index: item.index, ...(await prepare(deps, org.orgId, context, batch, item)) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       results.push(refusal(item.index, error));
+      const contactId = context.contacts.get(item.to)?.id ?? null;
+      const signal = signalOf(error, { contactId, template: item.input.template?.name ?? null, purpose: (error.details as { purpose?: string }[] | undefined)?.[0]?.purpose ?? null });
+      if (signal) signals.push(signal);
     }
   }
-  await insertAcceptedMessages(deps.db, org.orgId, rows, () => newId('contact'));
-  for (const row of rows) results.push({ index: row.index, id: row.id, status: 'accepted' });
-  if (rows.length > 0) deps.wakeDispatcher();
+  const { capped } = await insertAcceptedMessages(deps.db, org.orgId, rows, () => newId('contact'), context.marketingCap);
+  for (const row of rows) {
+    if (capped.includes(row)) {
+      const error = capRefusal({ count: context.marketingCap, oldest: null }, context.marketingCap, now);
+      results.push(refusal(row.index, error));
+      signals.push(signalOf(error, { contactId: row.contactId, template: null, purpose: 'marketing' })!);
+    } else {
+      results.push({ index: row.index, id: row.id, status: 'accepted' });
+    }
+  }
+  await recordSignals(deps.db, org.orgId, signals, now);
+  if (rows.length > capped.length) deps.wakeDispatcher();
   return results.sort((a, b) => a.index - b.index);
 }
 
-async function prepare(deps: Deps, orgId: string, context: BatchContext, item: Checked): Promise<AcceptedRow> {
+type BatchState = { now: Date; hashes: Map<string, string>; marketingInBatch: Map<string, number> };
+
+
+
+async function prepare(deps: Deps, orgId: string, context: BatchContext, batch: BatchState, item: Checked): Promise<AcceptedRow> {
   const sender = pickSender(context, item.input.from);
   const contact = context.contacts.get(item.to);
   const template = item.input.template
@@ -57,9 +79,23 @@ async function prepare(deps: Deps, orgId: string, context: BatchContext, item: C
     : null;
   const lastInbound = contact?.windows[sender.id];
   const composed = await compose(deps, item.input, template, lastInbound ? new Date(lastInbound) : null, (ref) => findWamid(deps.db, orgId, ref), mediaResolver(deps, orgId, sender.id));
+  const purpose = composed.templateCategory ? purposeOf(composed.templateCategory) : null;
+  let consentRecordId: string | null = null;
+  if (purpose) {
+    // Marketing sends earlier in this batch count toward the cap like those already stored.
+    const earlier = contact ? batch.marketingInBatch.get(contact.id) ?? 0 : 0;
+    const view: ConsentView = {
+      contactId: contact?.id ?? null, states: contact?.consent ?? [], suppressedAt: context.suppressed.get(batch.hashes.get(item.to)!) ?? null,
+      marketingRecent: { count: (contact?.marketingRecent.count ?? 0) + earlier, oldest: contact?.marketingRecent.oldest ?? null },
+      cap: context.marketingCap,
+    };
+    consentRecordId = decideConsent(view, purpose, batch.now).consentRecordId;
+    if (purpose === 'marketing' && contact) batch.marketingInBatch.set(contact.id, earlier + 1);
+  }
   return {
     id: newId('message'), phoneNumberId: sender.id, to: item.to, type: item.input.type, content: composed.content,
     templateId: composed.templateId, priority: composed.priority, metadata: item.input.metadata ?? null, contactId: contact?.id ?? null,
+    category: purpose, consentRecordId,
   };
 }
 

@@ -1,11 +1,12 @@
 import type { Deps } from '../deps.ts';
 import { normalizePhone } from '../contacts/phone.ts';
+import { decideConsent, phoneHash, purposeOf, recordSignals, signalOf } from '../contacts/consent-policy.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import type { MessageType } from './message-schema.ts';
 import { mediaResolver } from '../media/resolve-media.ts';
 import { chooseSender, compose } from './compose.ts';
-import { findSendContext, findWamid, insertAcceptedMessage } from './store.ts';
+import { findSendContext, findWamid, insertAcceptedMessage, type MessageRow, type NewOutbound } from './store.ts';
 import { validateMessage } from './validate-message.ts';
 
 export type TemplateContent = {
@@ -24,26 +25,49 @@ export type SendMessageInput = {
   metadata?: Record<string, unknown>;
 } & { [K in Exclude<MessageType, 'template'>]?: Record<string, unknown> | Record<string, unknown>[] };
 
+export type SendOptions = {
+  /**
+   * Sends a template without a current opt-in, because the message is itself part of getting one: the
+   * double opt-in confirmation. Named, never a bare flag, so every use is findable.
+   */
+  consentExemption?: 'double_opt_in_confirmation';
+};
+
 /**
- * Accepts a message: resolve the sender, the recipient and the content, then store it — the row is its
- * own outbox entry — in one statement. Nothing is written unless every check passed.
+ * Accepts a message: resolve the sender, the recipient and the content, check the recipient's consent for a
+ * business-initiated message, then store it — the row is its own outbox entry. Nothing is written unless
+ * every check passed; a send refused for consent is counted as a compliance signal.
  */
-export async function sendMessage(deps: Deps, org: { orgId: string; defaultCountry: string }, input: SendMessageInput) {
+export async function sendMessage(deps: Deps, org: { orgId: string; defaultCountry: string }, input: SendMessageInput, options: SendOptions = {}) {
   const violations = validateMessage(input as Record<string, unknown>);
   if (violations.length > 0) throw new AppError('validation_failed', { details: violations });
   const to = normalizePhone(input.to, org.defaultCountry);
   if (!to.ok) throw new AppError('invalid_phone_number', { message: to.reason, details: [{ path: 'body.to', message: to.reason }] });
   const context = await findSendContext(deps.db, org.orgId, {
-    from: input.from ?? null, phoneE164: to.e164,
+    from: input.from ?? null, phoneE164: to.e164, phoneHash: phoneHash(deps.sealer, org.orgId, to.e164),
     template: input.template ? { name: input.template.name, language: input.template.language.code } : null,
   });
   const sender = chooseSender(context.senders, input.from);
   const resolveWamid = async (ref: string) => findWamid(deps.db, org.orgId, ref);
-  const { content, templateId, priority } = await compose(deps, input, context.template, context.contact?.last_inbound_at ?? null, resolveWamid, mediaResolver(deps, org.orgId, sender.id));
-  const message = (await insertAcceptedMessage(deps.db, org.orgId, {
+  const { content, templateId, templateCategory, priority } = await compose(deps, input, context.template, context.contact?.last_inbound_at ?? null, resolveWamid, mediaResolver(deps, org.orgId, sender.id));
+  const purpose = templateCategory ? purposeOf(templateCategory) : null;
+  const row: NewOutbound = {
     id: newId('message'), phoneNumberId: sender.id, to: to.e164, type: input.type, content, templateId, priority,
     metadata: input.metadata ?? null, contactId: context.contact?.id ?? null, newContactId: newId('contact'),
-  }))!;
+    category: purpose, consentRecordId: null,
+  };
+  const now = deps.clock.now();
+  let message: MessageRow;
+  try {
+    // Only templates are business-initiated here: anything else was refused above outside the window.
+    const consent = purpose && !options.consentExemption ? decideConsent(context.consent, purpose, now) : null;
+    const cap = purpose === 'marketing' && consent ? { cap: context.consent.cap, now } : undefined;
+    message = (await insertAcceptedMessage(deps.db, org.orgId, { ...row, consentRecordId: consent?.consentRecordId ?? null }, cap))!;
+  } catch (error) {
+    const signal = error instanceof AppError ? signalOf(error, { contactId: row.contactId, template: input.template?.name ?? null, purpose }) : null;
+    if (signal) await recordSignals(deps.db, org.orgId, [signal], now);
+    throw error;
+  }
   deps.wakeDispatcher();
   return message;
 }

@@ -2,6 +2,8 @@ import type { Db } from '../db/db.ts';
 import { one } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import type { TemplateRow } from '../templates/store.ts';
+import type { StateRow } from '../contacts/consent-ledger.ts';
+import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
 import { OUTBOUND_STATUSES } from './status.ts';
 
 const STATUS_ORDER = [...OUTBOUND_STATUSES, 'received'];
@@ -24,9 +26,9 @@ export type Sender = { id: string; account_id: string };
  * contact, and the template on the sender's account.
  */
 export async function findSendContext(db: Db, orgId: string, q: {
-  from: string | null; phoneE164: string; template: { name: string; language: string } | null;
+  from: string | null; phoneE164: string; phoneHash: string; template: { name: string; language: string } | null;
 }) {
-  const row = await one<{ senders: Sender[] | null; contact: ContactRow | null; template: TemplateRow | null }>(db, sql`
+  const row = await one<{ senders: Sender[] | null; contact: ContactJson | null; template: TemplateRow | null; suppressed_at: string | null; marketing_cap: number | null }>(db, sql`
     WITH sender AS (
       SELECT id, account_id FROM phone_numbers
       WHERE org_id = ${orgId} AND (${q.from}::text IS NULL OR id = ${q.from} OR phone_number_id = ${q.from})
@@ -35,22 +37,61 @@ export async function findSendContext(db: Db, orgId: string, q: {
       (SELECT json_agg(sender) FROM sender) AS senders,
       (SELECT row_to_json(c) FROM (
         SELECT id, (SELECT w.last_inbound_at FROM customer_windows w
-                    WHERE w.org_id = ${orgId} AND w.phone_number_id = (SELECT id FROM sender LIMIT 1) AND w.contact_id = contacts.id) AS last_inbound_at
+                    WHERE w.org_id = ${orgId} AND w.phone_number_id = (SELECT id FROM sender LIMIT 1) AND w.contact_id = contacts.id) AS last_inbound_at,
+          (SELECT json_agg(json_build_object('purpose', s.purpose, 'state', s.state, 'record_id', s.record_id, 'seq', s.seq::text, 'recorded_at', s.recorded_at))
+             FROM consent_state s WHERE s.org_id = ${orgId} AND s.contact_id = contacts.id) AS consent,
+          (SELECT json_build_object('count', count(*), 'oldest', min(m.created_at)) FROM messages m
+             WHERE m.org_id = ${orgId} AND m.contact_id = contacts.id AND m.category = 'marketing'
+               AND m.created_at > now() - interval '24 hours' AND m.status <> 'failed') AS marketing_recent
         FROM contacts WHERE org_id = ${orgId} AND phone_e164 = ${q.phoneE164}) c) AS contact,
       (SELECT row_to_json(t) FROM templates t WHERE t.org_id = ${orgId} AND t.account_id = (SELECT account_id FROM sender LIMIT 1)
-         AND t.name = ${q.template?.name ?? null} AND t.language = ${q.template?.language ?? null}) AS template`);
-  const contact = row?.contact ? { ...row.contact, last_inbound_at: row.contact.last_inbound_at ? new Date(row.contact.last_inbound_at) : null } : null;
-  return { senders: row?.senders ?? [], contact, template: row?.template ?? null };
+         AND t.name = ${q.template?.name ?? null} AND t.language = ${q.template?.language ?? null}) AS template,
+      (SELECT created_at FROM suppressed_numbers WHERE org_id = ${orgId} AND phone_hash = ${q.phoneHash}) AS suppressed_at,
+      (SELECT marketing_cap_per_24h FROM consent_settings WHERE org_id = ${orgId}) AS marketing_cap`);
+  const c = row?.contact ?? null;
+  const contact = c ? { id: c.id, last_inbound_at: c.last_inbound_at ? new Date(c.last_inbound_at) : null } : null;
+  const consent: ConsentView = {
+    contactId: c?.id ?? null,
+    states: c?.consent ?? [],
+    suppressedAt: row?.suppressed_at ? new Date(row.suppressed_at) : null,
+    marketingRecent: { count: c?.marketing_recent?.count ?? 0, oldest: c?.marketing_recent?.oldest ? new Date(c.marketing_recent.oldest) : null },
+    cap: row?.marketing_cap ?? DEFAULT_MARKETING_CAP,
+  };
+  return { senders: row?.senders ?? [], contact, template: row?.template ?? null, consent };
 }
+
+type ContactJson = {
+  id: string; last_inbound_at: string | null; consent: StateRow[] | null;
+  marketing_recent: { count: number; oldest: string | null } | null;
+};
+
+export type NewOutbound = {
+  id: string; phoneNumberId: string; to: string; type: string; content: object; templateId: string | null;
+  metadata: object | null; priority: number; contactId: string | null; newContactId: string;
+  /** For business-initiated messages: the template's purpose and the consent record that allowed the send. */
+  category: string | null; consentRecordId: string | null;
+};
 
 /**
  * Stores an accepted message and its first history event in one statement (atomic without a transaction),
- * creating the contact when the recipient is new.
+ * creating the contact when the recipient is new. A marketing message is stored under a lock on its contact
+ * with the 24-hour count taken again, so concurrent sends cannot pass the frequency cap together.
  */
-export function insertAcceptedMessage(db: Db, orgId: string, m: {
-  id: string; phoneNumberId: string; to: string; type: string; content: object; templateId: string | null;
-  metadata: object | null; priority: number; contactId: string | null; newContactId: string;
-}) {
+export function insertAcceptedMessage(db: Db, orgId: string, m: NewOutbound, marketingCap?: { cap: number; now: Date }) {
+  if (!marketingCap || !m.contactId) return insertOutbound(db, orgId, m);
+  const contactId = m.contactId;
+  return db.transaction(async (tx) => {
+    await tx.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${orgId}:${contactId}`}, 0))`);
+    const recent = (await one<{ count: number; oldest: Date | null }>(tx, sql`
+      SELECT count(*)::int AS count, min(created_at) AS oldest FROM messages
+      WHERE org_id = ${orgId} AND contact_id = ${contactId} AND category = 'marketing'
+        AND created_at > now() - interval '24 hours' AND status <> 'failed'`))!;
+    checkMarketingCap(recent, marketingCap.cap, marketingCap.now);
+    return insertOutbound(tx, orgId, m);
+  });
+}
+
+function insertOutbound(db: Db, orgId: string, m: NewOutbound) {
   const contact = m.contactId
     ? sql`SELECT ${m.contactId}::text AS id`
     : sql`INSERT INTO contacts (org_id, id, phone_e164) VALUES (${orgId}, ${m.newContactId}, ${m.to})
@@ -58,9 +99,10 @@ export function insertAcceptedMessage(db: Db, orgId: string, m: {
   return one<MessageRow>(db, sql`
     WITH contact AS (${contact}),
     message AS (
-      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority)
+      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority, category, consent_record_id)
       SELECT ${orgId}, ${m.id}, 'outbound', ${m.phoneNumberId}, contact.id, ${m.to}, ${m.type},
-        ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, 'accepted', ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority}
+        ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, 'accepted', ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority},
+        ${m.category}, ${m.consentRecordId}
       FROM contact RETURNING *),
     history AS (
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
@@ -112,35 +154,64 @@ export async function findWamid(db: Db, orgId: string, ref: string): Promise<str
 
 export type BatchContext = {
   senders: (Sender & { phone_number_id: string })[];
-  contacts: Map<string, { id: string; windows: Record<string, string> }>;
+  contacts: Map<string, { id: string; windows: Record<string, string>; consent: StateRow[]; marketingRecent: { count: number; oldest: Date | null } }>;
   templates: TemplateRow[];
+  /** Suppressed numbers among the recipients, by their keyed hash, with when they were suppressed. */
+  suppressed: Map<string, Date>;
+  marketingCap: number;
 };
 
-/** What a batch of sends needs, in three queries whatever its size: numbers, contacts with their windows, templates. */
-export async function findBatchContext(db: Db, orgId: string, phones: string[], templates: { name: string; language: string }[]): Promise<BatchContext> {
+/** What a batch of sends needs, in four queries whatever its size: numbers, contacts with their windows and consent, templates, suppressions. */
+export async function findBatchContext(db: Db, orgId: string, phones: string[], phoneHashes: string[], templates: { name: string; language: string }[]): Promise<BatchContext> {
   const senders = await db.query<Sender & { phone_number_id: string }>(sql`
     SELECT id, account_id, phone_number_id FROM phone_numbers WHERE org_id = ${orgId} ORDER BY id`);
-  const contacts = await db.query<{ id: string; phone_e164: string; windows: Record<string, string> | null }>(sql`
+  const contacts = await db.query<{ id: string; phone_e164: string; windows: Record<string, string> | null; consent: StateRow[] | null; recent_count: number; recent_oldest: Date | null }>(sql`
     SELECT c.id, c.phone_e164,
-      (SELECT json_object_agg(w.phone_number_id, w.last_inbound_at) FROM customer_windows w WHERE w.org_id = c.org_id AND w.contact_id = c.id) AS windows
-    FROM contacts c WHERE c.org_id = ${orgId} AND c.phone_e164 = ANY(${phones}::text[])`);
+      (SELECT json_object_agg(w.phone_number_id, w.last_inbound_at) FROM customer_windows w WHERE w.org_id = c.org_id AND w.contact_id = c.id) AS windows,
+      (SELECT json_agg(json_build_object('purpose', s.purpose, 'state', s.state, 'record_id', s.record_id, 'seq', s.seq::text, 'recorded_at', s.recorded_at))
+         FROM consent_state s WHERE s.org_id = c.org_id AND s.contact_id = c.id) AS consent,
+      r.count AS recent_count, r.oldest AS recent_oldest
+    FROM contacts c
+    CROSS JOIN LATERAL (SELECT count(*)::int AS count, min(m.created_at) AS oldest FROM messages m
+      WHERE m.org_id = c.org_id AND m.contact_id = c.id AND m.category = 'marketing'
+        AND m.created_at > now() - interval '24 hours' AND m.status <> 'failed') r
+    WHERE c.org_id = ${orgId} AND c.phone_e164 = ANY(${phones}::text[])`);
   const found = templates.length === 0 ? [] : await db.query<TemplateRow>(sql`
     SELECT t.* FROM templates t
     JOIN unnest(${templates.map((x) => x.name)}::text[], ${templates.map((x) => x.language)}::text[]) AS q(name, language)
       ON t.name = q.name AND t.language = q.language
     WHERE t.org_id = ${orgId}`);
-  return { senders, contacts: new Map(contacts.map((c) => [c.phone_e164, { id: c.id, windows: c.windows ?? {} }])), templates: found };
+  const policy = (await one<{ suppressed: { phone_hash: string; created_at: string }[] | null; cap: number | null }>(db, sql`
+    SELECT (SELECT json_agg(json_build_object('phone_hash', phone_hash, 'created_at', created_at)) FROM suppressed_numbers
+              WHERE org_id = ${orgId} AND phone_hash = ANY(${phoneHashes}::text[])) AS suppressed,
+           (SELECT marketing_cap_per_24h FROM consent_settings WHERE org_id = ${orgId}) AS cap`))!;
+  return {
+    senders,
+    contacts: new Map(contacts.map((c) => [c.phone_e164, {
+      id: c.id, windows: c.windows ?? {}, consent: c.consent ?? [], marketingRecent: { count: c.recent_count, oldest: c.recent_oldest },
+    }])),
+    templates: found,
+    suppressed: new Map((policy.suppressed ?? []).map((x) => [x.phone_hash, new Date(x.created_at)])),
+    marketingCap: policy.cap ?? DEFAULT_MARKETING_CAP,
+  };
 }
 
 export type AcceptedRow = {
   id: string; phoneNumberId: string; to: string; type: string; content: object; templateId: string | null;
-  metadata: object | null; priority: number; contactId: string | null;
+  metadata: object | null; priority: number; contactId: string | null; category: string | null; consentRecordId: string | null;
 };
 
-/** Stores many accepted messages in one transaction: new contacts, the messages, and their first history events. */
-export async function insertAcceptedMessages(db: Db, orgId: string, rows: AcceptedRow[], newContactId: () => string) {
-  if (rows.length === 0) return [];
+/**
+ * Stores many accepted messages in one transaction: new contacts, the messages, and their first history events.
+ * Marketing messages are counted again under locks on their contacts (taken in one order, so batches cannot
+ * deadlock each other); those a concurrent send pushed over the cap come back in `capped`, not stored.
+ */
+export async function insertAcceptedMessages(db: Db, orgId: string, all: AcceptedRow[], newContactId: () => string, marketingCap: number) {
+  if (all.length === 0) return { inserted: [], capped: [] };
   return db.transaction(async (tx) => {
+    const capped = await overMarketingCap(tx, orgId, all, marketingCap);
+    const rows = capped.length === 0 ? all : all.filter((r) => !capped.includes(r));
+    if (rows.length === 0) return { inserted: [], capped };
     const newPhones = [...new Set(rows.filter((r) => !r.contactId).map((r) => r.to))];
     const contactIds = new Map<string, string>();
     if (newPhones.length > 0) {
@@ -153,16 +224,36 @@ export async function insertAcceptedMessages(db: Db, orgId: string, rows: Accept
     }
     const col = <T>(f: (r: AcceptedRow) => T) => rows.map(f);
     const inserted = await tx.query<{ id: string; created_at: Date }>(sql`
-      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority)
-      SELECT ${orgId}, v.id, 'outbound', v.number_id, v.contact_id, v.recipient, v.type, v.content::jsonb, v.template_id, 'accepted', v.metadata::jsonb, v.priority
+      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority, category, consent_record_id)
+      SELECT ${orgId}, v.id, 'outbound', v.number_id, v.contact_id, v.recipient, v.type, v.content::jsonb, v.template_id, 'accepted', v.metadata::jsonb, v.priority,
+        v.category, v.consent_record_id
       FROM unnest(${col((r) => r.id)}::text[], ${col((r) => r.phoneNumberId)}::text[], ${col((r) => r.contactId ?? contactIds.get(r.to)!)}::text[],
         ${col((r) => r.to)}::text[], ${col((r) => r.type)}::text[], ${col((r) => JSON.stringify(r.content))}::text[],
-        ${col((r) => r.templateId)}::text[], ${col((r) => (r.metadata ? JSON.stringify(r.metadata) : null))}::text[], ${col((r) => r.priority)}::int[])
-        AS v(id, number_id, contact_id, recipient, type, content, template_id, metadata, priority)
+        ${col((r) => r.templateId)}::text[], ${col((r) => (r.metadata ? JSON.stringify(r.metadata) : null))}::text[], ${col((r) => r.priority)}::int[],
+        ${col((r) => r.category)}::text[], ${col((r) => r.consentRecordId)}::text[])
+        AS v(id, number_id, contact_id, recipient, type, content, template_id, metadata, priority, category, consent_record_id)
       RETURNING id, created_at`);
     await tx.query(sql`
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
       SELECT ${orgId}, v.id, 'accepted', v.at, 'api' FROM unnest(${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.created_at.toISOString())}::timestamptz[]) AS v(id, at)`);
-    return inserted;
+    return { inserted, capped };
+  });
+}
+
+async function overMarketingCap(tx: Db, orgId: string, rows: AcceptedRow[], cap: number): Promise<AcceptedRow[]> {
+  const marketing = rows.filter((r) => r.category === 'marketing' && r.contactId);
+  if (marketing.length === 0) return [];
+  const ids = [...new Set(marketing.map((r) => r.contactId!))].sort();
+  await tx.query(sql`
+    SELECT pg_advisory_xact_lock(hashtextextended(${orgId} || ':' || id, 0)) FROM (SELECT id FROM unnest(${ids}::text[]) AS id ORDER BY id) AS ordered`);
+  const counts = new Map((await tx.query<{ contact_id: string; n: number }>(sql`
+    SELECT contact_id, count(*)::int AS n FROM messages
+    WHERE org_id = ${orgId} AND contact_id = ANY(${ids}::text[]) AND category = 'marketing'
+      AND created_at > now() - interval '24 hours' AND status <> 'failed'
+    GROUP BY contact_id`)).map((r) => [r.contact_id, r.n]));
+  return marketing.filter((r) => {
+    const n = counts.get(r.contactId!) ?? 0;
+    counts.set(r.contactId!, n + 1);
+    return n >= cap;
   });
 }

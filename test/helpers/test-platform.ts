@@ -23,7 +23,12 @@ export type TestPlatform = {
   logs: string[];
   api(method: string, path: string, options?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers; text: string }>;
   sim(method: string, path: string, body?: unknown): Promise<any>;
-  createTenant(name: string): Promise<Tenant>;
+  /**
+   * An organization with a simulated number. Unless `optIn` is false, the simulator's customers
+   * +1 202 555 0100 … 0199 have opted in to everything through the consent API, and the marketing
+   * frequency cap is at its highest, so tests about other things can send templates to them.
+   */
+  createTenant(name: string, options?: { optIn?: boolean }): Promise<Tenant>;
   waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 };
@@ -88,7 +93,7 @@ export async function startTestPlatform(options: {
 
   return {
     url, simUrl, platform, logs, api, sim,
-    async createTenant(name) {
+    async createTenant(name, options = {}) {
       const { createOrganization } = await import('../../src/tenancy/create-organization.ts');
       const { createApiKey } = await import('../../src/tenancy/api-keys.ts');
       const org = await createOrganization(platform.deps.db, { name: `${name} ${randomBytes(3).toString('hex')}` });
@@ -99,6 +104,7 @@ export async function startTestPlatform(options: {
         body: { waba_id: number.waba_id, phone_number_id: number.id, access_token: SIM.accessToken, app_secret: SIM.appSecret, verify_token: SIM.verifyToken },
       });
       if (registered.status !== 201) throw new Error(`phone number registration failed: ${registered.status} ${registered.text}`);
+      if (options.optIn !== false) await optInSimulatedCustomers(api, secret, org, platform);
       return { orgId: org.id, apiKey: secret, phoneNumberId: registered.body.id, metaPhoneNumberId: number.id, wabaId: number.waba_id };
     },
     async waitFor(what, probe, timeoutMs = 20_000) {
@@ -149,4 +155,18 @@ async function adminQuery(url: string, text: string) {
   } finally {
     await client.end();
   }
+}
+
+async function optInSimulatedCustomers(api: TestPlatform['api'], key: string, org: { id: string; name: string }, platform: Platform) {
+  const records = Array.from({ length: 100 }, (_, i) => ({
+    phone: `+1202555${String(100 + i).padStart(4, '0')}`, purpose: 'all', state: 'opted_in', source: 'web_form',
+    proof: { text: `Yes, ${org.name} may send me updates and offers on WhatsApp.`, url: 'https://example.com/signup' },
+  }));
+  const r = await api('POST', '/v1/consents', { key, body: { records } });
+  if (r.status !== 201) throw new Error(`opt-in failed: ${r.status} ${r.text}`);
+  const { sql } = await import('../../src/db/sql.ts');
+  // Until the consent settings have their route (a parallel piece of work), the cap is set where it is kept.
+  await platform.deps.db.query(sql`
+    INSERT INTO consent_settings (org_id, marketing_cap_per_24h) VALUES (${org.id}, 100)
+    ON CONFLICT (org_id) DO UPDATE SET marketing_cap_per_24h = 100`);
 }
