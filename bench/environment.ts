@@ -164,6 +164,15 @@ export async function openEnvironment(options: { statusDelaysMs: SimulatorConfig
       });
       const body = await res.json() as { id: string };
       if (res.status !== 201) throw new Error(`phone number registration failed: ${res.status} ${JSON.stringify(body)}`);
+      // The load sends templates to the simulator's customers +1 202 555 0100 … 0199: they opt in first (AUP 3.1).
+      const records = Array.from({ length: 100 }, (_, i) => ({
+        phone: `+1202555${String(100 + i).padStart(4, '0')}`, purpose: 'all', state: 'opted_in', source: 'web_form',
+        proof: { text: `${org.name} may send me messages on WhatsApp.` },
+      }));
+      const consent = await fetch(`${platform.url}/v1/consents`, {
+        method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: JSON.stringify({ records }),
+      });
+      if (consent.status !== 201) throw new Error(`opt-in failed: ${consent.status} ${await consent.text()}`);
       return { orgId: org.id, apiKey: secret, phoneNumberId: body.id, metaPhoneNumberId: number.id, wabaId: number.waba_id, displayPhoneNumber: number.display_phone_number };
     },
     async close() {
