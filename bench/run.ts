@@ -13,6 +13,8 @@
 //   BENCH_E2E_SENDS       sends in the end-to-end run (100)      BENCH_E2E_INTERVAL_MS  between its sends (100)
 //   BENCH_COMMIT          the commit, when run from an export of one (not a git repository)
 //   BENCH_DISPATCH_STATUSES=held   a diagnostic: dispatch with the status webhooks held back, as the old bench did
+//   BENCH_ONLY=accept     only section 1 (single sends beside their ceilings); BENCH_ONLY=dispatch: 1 and 2 (no batch,
+//                         end to end or webhook ingest) — short runs for profiling on a shared machine
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -39,6 +41,8 @@ const E2E_SENDS = num('BENCH_E2E_SENDS', 100);
 const E2E_INTERVAL_MS = num('BENCH_E2E_INTERVAL_MS', 100);
 const FILL_CAP_S = num('BENCH_FILL_S', 60);
 const STATUSES_HELD = process.env['BENCH_DISPATCH_STATUSES'] === 'held';
+const ONLY = process.env['BENCH_ONLY'] ?? '';
+if (ONLY && ONLY !== 'accept' && ONLY !== 'dispatch') throw new Error(`BENCH_ONLY is "accept" or "dispatch", not "${ONLY}"`);
 const FLOWING = STATUSES_HELD ? 'status webhooks HELD BACK (diagnostic)' : 'statuses flowing back';
 
 /** The issue's goals. */
@@ -210,7 +214,8 @@ async function measure(env: Environment) {
     met: send.rps >= GOAL.acceptShare * insert.rps,
   });
   goals.push({ goal: `accept: p99 < ${GOAL.acceptP99Ms} ms`, figure: `p99 ${ms(send.p99)} (p50 ${ms(send.p50)})`, met: send.p99 < GOAL.acceptP99Ms });
-  await batchAccept(env, platform);
+  if (ONLY === 'accept') return;
+  if (ONLY !== 'dispatch') await batchAccept(env, platform);
 
   // ── 2. Dispatch backlog, inserted through the API with the worker role off. ───────────────
   const accepted = (orgIds: string[]) => count(platform, `SELECT count(*) FROM messages WHERE org_id = ANY($1::text[]) AND status = 'accepted'`, [orgIds]);
@@ -286,6 +291,7 @@ async function measure(env: Environment) {
   }
   await platform.stop();
   await env.sim('POST', '/_sim/reset'); // status webhooks still pending or in retry from the dispatch runs are dropped
+  if (ONLY === 'dispatch') return;
 
   // ── 4. End to end: the platform's default configuration, the simulator's default status delays. ──
   if (STATUSES_HELD) await env.sim('PUT', '/_sim/config', { statusDelaysMs: delays });
