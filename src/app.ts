@@ -61,7 +61,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerErrorHandling(app);
-  registerApiKeyAuth(app, deps.db);
+  registerApiKeyAuth(app, deps.db, deps.log);
   // Before the routes: it hooks every route marked `idempotent: true` as the route is added.
   registerIdempotency(app, deps);
 

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../lib/app-error.ts';
-import { authenticateApiKey, type AuthContext } from '../tenancy/api-keys.ts';
+import { createApiKeyAuthenticator } from '../tenancy/api-key-cache.ts';
+import type { AuthContext } from '../tenancy/api-keys.ts';
 import type { Scope } from '../tenancy/scopes.ts';
 
 declare module 'fastify' {
@@ -15,14 +17,16 @@ declare module 'fastify' {
 }
 
 /** Authenticates `Authorization: Bearer xp_…` on every route that declares a scope, before its body is read. */
-export function registerApiKeyAuth(app: FastifyInstance, db: Db): void {
+export function registerApiKeyAuth(app: FastifyInstance, db: Db, log: Logger): void {
+  const keys = createApiKeyAuthenticator(db, log);
+  app.addHook('onClose', () => keys.stop());
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
     const presented = bearerToken(request);
     const auth = presented
-      ? await authenticateApiKey(db, presented, request.ip, (err) => request.log.warn({ err }, 'could not record key use'))
+      ? await keys.authenticate(presented, request.ip, (err) => request.log.warn({ err }, 'could not record key use'))
       : null;
     if (!auth) throw new AppError('unauthorized');
     if (!auth.scopes.includes(scope)) {

@@ -3,7 +3,7 @@ import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { randomToken, sha256Hex } from '../lib/secrets.ts';
 import { SCOPES, isScope, type Scope } from './scopes.ts';
-import { findActiveKeyByHashUnscoped, insertApiKey, revokeApiKey as revokeApiKeyRow, touchApiKey } from './store.ts';
+import { insertApiKey, revokeApiKey as revokeApiKeyRow } from './store.ts';
 
 export const API_KEY_PATTERN = /^xp_(live|test)_[0-9A-Za-z]{43}$/;
 
@@ -38,18 +38,4 @@ export async function revokeApiKey(db: Db, orgId: string, keyId: string) {
   const row = await revokeApiKeyRow(db, orgId, keyId);
   if (!row) throw new AppError('not_found', { message: 'No such API key.' });
   return row;
-}
-
-// last_used_at is written at most once a minute per key, so authentication does not become a write per request.
-const TOUCH_INTERVAL_MS = 60_000;
-
-export async function authenticateApiKey(db: Db, presented: string, ip: string, onTouchError: (e: unknown) => void): Promise<AuthContext | null> {
-  if (!API_KEY_PATTERN.test(presented)) return null;
-  const key = await findActiveKeyByHashUnscoped(db, sha256Hex(presented));
-  if (!key) return null;
-  if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
-    touchApiKey(db, key.org_id, key.id, ip).catch(onTouchError);
-  }
-  if (key.org_status !== 'active') throw new AppError('account_suspended');
-  return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country };
 }

@@ -1,0 +1,93 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/db.ts';
+import { listen } from '../db/listen.ts';
+import { AppError } from '../lib/app-error.ts';
+import { sha256Hex } from '../lib/secrets.ts';
+import { API_KEY_PATTERN, type AuthContext } from './api-keys.ts';
+import { findActiveKeyByHashUnscoped, touchApiKey } from './store.ts';
+
+/**
+ * How long an authenticated key is trusted without reading the database again: the backstop only. A revoked key,
+ * a changed one, or an organization whose status changed is forgotten as soon as the database's notification
+ * arrives (migration 0009), normally within milliseconds of the commit; while the notification connection is down
+ * nothing is cached at all.
+ */
+export const API_KEY_CACHE_TTL_MS = 10_000;
+// last_used_at is written at most once a minute per key and process, so authentication is not a write per request.
+const TOUCH_INTERVAL_MS = 60_000;
+const MAX_ENTRIES = 10_000;
+
+type ActiveKey = NonNullable<Awaited<ReturnType<typeof findActiveKeyByHashUnscoped>>>;
+type Change = { org: string; key?: string };
+
+export type ApiKeyAuthenticator = {
+  /** The key's context; null for a malformed, unknown or revoked key; throws `account_suspended`. */
+  authenticate(presented: string, ip: string, onTouchError: (e: unknown) => void): Promise<AuthContext | null>;
+  stop(): Promise<void>;
+};
+
+/** API-key authentication with the keys seen recently kept in this process, invalidated by database notifications. */
+export function createApiKeyAuthenticator(db: Db, log: Logger): ApiKeyAuthenticator {
+  const entries = new Map<string, { key: ActiveKey; expiresAt: number }>(); // by the key's SHA-256
+  const touchedAt = new Map<string, number>(); // key id → when this process last wrote last_used_at
+  let listening = false;
+  // Bumped by every invalidation: a lookup that was in flight across one may have read the old row, so it is not kept.
+  let generation = 0;
+
+  const forget = (change: Change) => {
+    generation++;
+    for (const [hash, entry] of entries) {
+      if (entry.key.org_id === change.org && (change.key === undefined || entry.key.id === change.key)) entries.delete(hash);
+    }
+  };
+  const listener = listen(db, 'api_key_changes', {
+    onNotify(payload) {
+      try {
+        forget(JSON.parse(payload) as Change);
+      } catch (err) {
+        // Not ours to read: forget everything rather than keep what it may have been about.
+        log.warn({ err, payload }, 'unreadable api_key_changes notification: cache cleared');
+        generation++;
+        entries.clear();
+      }
+    },
+    onListening(now) {
+      listening = now;
+      generation++;
+      entries.clear();
+    },
+  }, log);
+
+  const lookUp = async (hash: string): Promise<ActiveKey | undefined> => {
+    const cached = entries.get(hash);
+    if (cached && cached.expiresAt > Date.now()) return cached.key;
+    const seen = generation;
+    const key = await findActiveKeyByHashUnscoped(db, hash);
+    if (!key) {
+      entries.delete(hash);
+      return undefined;
+    }
+    if (listening && seen === generation) {
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entries.set(hash, { key, expiresAt: Date.now() + API_KEY_CACHE_TTL_MS });
+    }
+    return key;
+  };
+
+  return {
+    async authenticate(presented, ip, onTouchError) {
+      if (!API_KEY_PATTERN.test(presented)) return null;
+      const key = await lookUp(sha256Hex(presented));
+      if (!key) return null;
+      const now = Date.now();
+      if (now - Math.max(touchedAt.get(key.id) ?? 0, key.last_used_at?.getTime() ?? 0) > TOUCH_INTERVAL_MS) {
+        if (touchedAt.size >= MAX_ENTRIES) touchedAt.clear();
+        touchedAt.set(key.id, now);
+        touchApiKey(db, key.org_id, key.id, ip).catch(onTouchError);
+      }
+      if (key.org_status !== 'active') throw new AppError('account_suspended');
+      return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country };
+    },
+    stop: () => listener.stop(),
+  };
+}
