@@ -10,6 +10,7 @@ import { errorSchema } from './http/schemas.ts';
 import { newId } from './lib/ids.ts';
 import { consentRoutes } from './contacts/consent-routes.ts';
 import { privacyRoutes } from './contacts/privacy-routes.ts';
+import { contactRoutes } from './contacts/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(messageRoutes(deps));
   await app.register(mediaRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(contactRoutes(deps));
   await app.register(consentRoutes(deps));
   await app.register(privacyRoutes(deps));
   return app;
