@@ -9,12 +9,15 @@ import { storeMedia } from './media.ts';
 import { addPhoneNumber, applyConfigPatch, checkWebhookHandshake } from './accounts.ts';
 import { resetState, type SimState } from './state.ts';
 import { setTemplateStatus } from './template-routes.ts';
-import { inboundWebhook, userPreferencesWebhook } from './webhook-payloads.ts';
+import type { WebhookEnvelope } from '../src/whatsapp/webhook-types.ts';
+import { inboundWebhook, preferenceChangedMessage, userPreferencesWebhook } from './webhook-payloads.ts';
 import type { WebhookSender } from './webhook-sender.ts';
 
 export type ControlContext = { state: SimState; webhooks: WebhookSender };
 
 type PhoneParams = { phone: string };
+
+const PREFERENCE_NOTICES = ['user_preferences', 'system_message', 'both', 'none'];
 
 const DEFAULT_MEDIA_MIME: Record<string, string> = {
   image: 'image/jpeg', video: 'video/mp4', audio: 'audio/ogg', document: 'application/pdf', sticker: 'image/webp',
@@ -79,12 +82,21 @@ export async function controlRoutes(app: FastifyInstance, ctx: ControlContext): 
     for (const key of ['blocked', 'unreachable', 'auto_read'] as const) {
       if (typeof body[key] === 'boolean') customer[key] = body[key];
     }
+    const notify = body.notify ?? 'user_preferences';
+    if (typeof notify !== 'string' || !PREFERENCE_NOTICES.includes(notify)) return badRequest(reply, `notify must be one of ${PREFERENCE_NOTICES.join(', ')}`);
     if (typeof body.marketing_stopped === 'boolean' && body.marketing_stopped !== customer.marketing_stopped) {
       customer.marketing_stopped = body.marketing_stopped;
       const number = state.phoneNumbers.get(str(body.phone_number_id) ?? state.defaultPhoneNumberId);
       if (number) {
         const value = customer.marketing_stopped ? 'stop' : 'resume';
-        webhooks.send(userPreferencesWebhook(number, digits, value), { field: 'user_preferences', event: value });
+        // Meta reports the change as a user_preferences webhook, as a `system` message, or (before the app subscribed) not at all.
+        if (notify === 'user_preferences' || notify === 'both') {
+          webhooks.send(userPreferencesWebhook(number, digits, value), { field: 'user_preferences', event: value });
+        }
+        if (notify === 'system_message' || notify === 'both') {
+          const message = preferenceChangedMessage(digits, value);
+          webhooks.send(inboundWebhook(number, message, digits), { field: 'messages', event: 'message:system', wamid: message.id });
+        }
       }
     }
     const { lastInboundAt, ...view } = customer;
@@ -124,6 +136,14 @@ export async function controlRoutes(app: FastifyInstance, ctx: ControlContext): 
     const data = [...state.sends.values()].filter((s) =>
       (!q.phone_number_id || s.phone_number_id === q.phone_number_id) && (!to || s.to === to));
     return { data };
+  });
+
+  // Meta delivers at least once: the same envelope, byte for byte, again (as after a lost 200).
+  app.post<{ Params: { id: string } }>('/_sim/webhooks/:id/redeliver', async (request, reply) => {
+    const entry = state.webhookLog.find((w) => w.id === request.params.id);
+    if (!entry) return badRequest(reply, `unknown webhook ${request.params.id}`, 404);
+    webhooks.send(entry.payload as WebhookEnvelope, { field: entry.field, event: entry.event, ...(entry.wamid ? { wamid: entry.wamid } : {}) });
+    return { redelivered: entry.id };
   });
 
   app.get('/_sim/webhooks', async (request) => {

@@ -3,6 +3,7 @@
 import type {
   InboundMessage, StatusObject, TemplateStatusValue, UserPreference, WebhookChange, WebhookEnvelope, WebhookMetadata,
 } from '../src/whatsapp/webhook-types.ts';
+import { newWamid, unixSeconds } from './ids.ts';
 import type { SimPhoneNumber } from './state.ts';
 
 export function envelope(wabaId: string, change: WebhookChange, withTime = false): WebhookEnvelope {
@@ -67,4 +68,15 @@ export function userPreferencesWebhook(number: SimPhoneNumber, digits: string, v
       user_preferences: [preference],
     },
   });
+}
+
+/** The same change as a `system` message in the messages field (Meta's user_preference_changed). */
+export function preferenceChangedMessage(digits: string, value: 'stop' | 'resume'): InboundMessage {
+  return {
+    from: digits, id: newWamid(digits), timestamp: unixSeconds(), type: 'system',
+    system: {
+      body: value === 'stop' ? 'User requested to stop marketing messages' : 'User requested to resume marketing messages',
+      marketing: value, type: 'user_preference_changed',
+    },
+  } as unknown as InboundMessage;
 }

@@ -11,6 +11,7 @@ import { newId } from './lib/ids.ts';
 import { consentRoutes } from './contacts/consent-routes.ts';
 import { privacyRoutes } from './contacts/privacy-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
+import { optInRoutes } from './contacts/opt-in-routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(messageRoutes(deps));
   await app.register(mediaRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(optInRoutes(deps));
   await app.register(contactRoutes(deps));
   await app.register(consentRoutes(deps));
   await app.register(privacyRoutes(deps));

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { MARKETING_STOPPED_ERROR, recordMarketingStops, type MarketingStop } from '../contacts/opt-out.ts';
 import { sql } from '../db/sql.ts';
 import type { StatusEvent } from '../whatsapp/webhook-events.ts';
 import { withReason } from './error-reasons.ts';
@@ -34,6 +35,7 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
     const unresolved: StatusEvent[] = [];
     const history: { id: string; status: string; at: Date; detail: string | null }[] = [];
     const applied: AppliedStatus[] = [];
+    const stops: MarketingStop[] = [];
     for (const event of events) {
       const message = byWamid.get(event.wamid) ?? (event.bizOpaqueCallbackData ? byId.get(event.bizOpaqueCallbackData) : undefined);
       if (!message) {
@@ -57,6 +59,7 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
         if (error) message.error = error;
         message.touched = true;
         applied.push({ messageId: message.id, status: next, at: event.timestamp });
+        if (next === 'failed' && error?.code === MARKETING_STOPPED_ERROR) stops.push({ messageId: message.id, wamid: event.wamid, at: event.timestamp, error });
       }
       if (event.pricing) { message.pricing = event.pricing; message.touched = true; }
       if (event.conversation) { message.conversation = event.conversation; message.touched = true; }
@@ -86,6 +89,8 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
           ${history.map((h) => h.at.toISOString())}::timestamptz[], ${history.map((h) => h.detail)}::text[]) AS v(id, status, at, detail)
         ON CONFLICT (org_id, message_id, status) DO NOTHING`);
     }
+    // The customer stopped marketing from this business in WhatsApp: recorded with the status that told us, once.
+    await recordMarketingStops(tx, orgId, stops);
     return unresolved;
   });
 }

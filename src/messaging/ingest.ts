@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { applyUserPreference } from '../contacts/opt-out.ts';
 import { startPollLoop } from '../lib/poll-loop.ts';
 import { sql } from '../db/sql.ts';
 import { parseWebhook, type StatusEvent, type WebhookEvent } from '../whatsapp/webhook-events.ts';
@@ -55,7 +56,13 @@ export async function processBatch(deps: Deps, batch: PendingWebhookEvent[]): Pr
       } catch (error) {
         retry.set(source.id, error instanceof Error ? error.message : String(error));
       }
-    } else if (event.kind === 'status' || event.kind === 'message') {
+    } else if (event.kind === 'user_preferences' && number) {
+      try {
+        await applyUserPreference(deps, number.org_id, event);
+      } catch (error) {
+        retry.set(source.id, error instanceof Error ? error.message : String(error));
+      }
+    } else if (event.kind === 'status' || event.kind === 'message' || event.kind === 'user_preferences') {
       deps.log.warn({ phoneNumberId: event.phoneNumberId }, 'webhook for a phone number no organization has connected');
     } else {
       deps.log.info({ kind: event.kind }, 'webhook event kind not handled yet');
