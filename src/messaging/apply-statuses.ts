@@ -45,6 +45,8 @@ export async function applyStatusUpdates(deps: Deps, orgId: string, events: Stat
       if (message.wamid === null) {
         message.wamid = event.wamid; // reconciled: the send went out although its response never reached us
         message.touched = true;
+        // The Cloud API did accept it: the history says so, with the webhook that proved it as the source.
+        history.push({ id: message.id, status: 'queued', at: event.timestamp, detail: JSON.stringify({ wamid: event.wamid, reconciled: true }) });
       } else if (message.wamid !== event.wamid) {
         deps.log.warn({ orgId, messageId: message.id, wamid: event.wamid }, 'status for a second copy of a message (a duplicate send)');
         continue;
