@@ -82,9 +82,17 @@ export function listDefinitions(db: Db, orgId: string) {
   return db.query<AttributeDefinition>(sql`SELECT ${definitionColumns} FROM contact_attributes WHERE org_id = ${orgId} ORDER BY key`);
 }
 
+/** The definitions of these keys (for reading: searches and segment resolution). */
+export async function definitionsOf(db: Db, orgId: string, keys: string[]): Promise<Definitions> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.query<AttributeDefinition>(sql`
+    SELECT ${definitionColumns} FROM contact_attributes WHERE org_id = ${orgId} AND key = ANY(${keys}::text[])`);
+  return new Map(rows.map((d) => [d.key, d]));
+}
+
 /**
- * The definitions of these keys, share-locked for the rest of the caller's transaction: a definition cannot
- * be deleted (and its values stripped) between checking a value against it and storing the value.
+ * The definitions of these keys, share-locked for the rest of the caller's transaction (for writing): a
+ * definition cannot be deleted, and its values stripped, between checking a value against it and storing it.
  */
 export async function lockDefinitions(tx: Db, orgId: string, keys: string[]): Promise<Definitions> {
   if (keys.length === 0) return new Map();

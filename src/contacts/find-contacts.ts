@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.ts';
 import { AppError } from '../lib/app-error.ts';
-import { lockDefinitions, type Definitions } from './attributes.ts';
+import { definitionsOf, lockDefinitions, type Definitions } from './attributes.ts';
 import { effectiveConsent, PURPOSES, type StateRow } from './consent-ledger.ts';
 import { consentStatesOf, listContacts, type ContactRow } from './contacts-store.ts';
 import { attributeKeysOf, compileFilter, parseFilter, parseQueryFilter, QUERY_ATTRIBUTE, type Filter, type ParsedFilter } from './filter.ts';
@@ -30,17 +30,17 @@ export async function viewsOf(db: Db, orgId: string, rows: ContactRow[]): Promis
 
 /**
  * Checks a filter from outside (attribute keys against the organization's definitions) or refuses it with
- * every violation. The definitions are share-locked when `db` is a transaction.
+ * every violation. `lock: true` share-locks the definitions for the caller's transaction (saving a segment).
  */
-export async function checkFilter(db: Db, orgId: string, keys: string[], parse: (defs: Definitions) => ParsedFilter): Promise<CheckedFilter> {
-  const defs = await lockDefinitions(db, orgId, keys);
+export async function checkFilter(db: Db, orgId: string, keys: string[], parse: (defs: Definitions) => ParsedFilter, lock = false): Promise<CheckedFilter> {
+  const defs = lock ? await lockDefinitions(db, orgId, keys) : await definitionsOf(db, orgId, keys);
   const parsed = parse(defs);
   if (!parsed.ok) throw new AppError('validation_failed', { details: parsed.violations });
   return { filter: parsed.filter, defs };
 }
 
-export function checkBodyFilter(db: Db, orgId: string, input: unknown, path: string) {
-  return checkFilter(db, orgId, attributeKeysOf(input), (defs) => parseFilter(input, defs, path));
+export function checkBodyFilter(db: Db, orgId: string, input: unknown, path: string, lock = false) {
+  return checkFilter(db, orgId, attributeKeysOf(input), (defs) => parseFilter(input, defs, path), lock);
 }
 
 export function checkQueryFilter(db: Db, orgId: string, query: Record<string, unknown>) {

@@ -23,7 +23,7 @@ export function createSegment(db: Db, orgId: string, input: { name: string; filt
   const name = input.name.trim();
   return db.transaction(async (tx) => {
     // The definitions it names stay locked until the segment is stored: none can be deleted meanwhile.
-    const { filter } = await checkBodyFilter(tx, orgId, input.filter, 'body.filter');
+    const { filter } = await checkBodyFilter(tx, orgId, input.filter, 'body.filter', true);
     const row = await one<SegmentRow>(tx, sql`
       INSERT INTO segments (org_id, id, name, filter) VALUES (${orgId}, ${newId('segment')}, ${name}, ${JSON.stringify(filter)}::jsonb)
       ON CONFLICT (org_id, name) DO NOTHING RETURNING ${columns}`);
@@ -48,7 +48,7 @@ export async function updateSegment(db: Db, orgId: string, id: string, input: Se
   const name = input.name?.trim();
   try {
     return await db.transaction(async (tx) => {
-      const filter = input.filter === undefined ? null : (await checkBodyFilter(tx, orgId, input.filter, 'body.filter')).filter;
+      const filter = input.filter === undefined ? null : (await checkBodyFilter(tx, orgId, input.filter, 'body.filter', true)).filter;
       const row = await one<SegmentRow>(tx, sql`
         UPDATE segments SET name = coalesce(${name ?? null}::text, name), filter = coalesce(${filter ? JSON.stringify(filter) : null}::jsonb, filter), updated_at = now()
         WHERE org_id = ${orgId} AND id = ${id} RETURNING ${columns}`);

@@ -325,6 +325,17 @@ describe('attribute definitions', () => {
   });
 });
 
+describe('the API document', () => {
+  it('describes every contacts route with its scope and the new error codes', async () => {
+    const doc = (await t.api('GET', '/docs/json')).body;
+    for (const path of ['/v1/contacts', '/v1/contacts/search', '/v1/contacts/tags', '/v1/contacts/{id}', '/v1/contact-attributes', '/v1/contact-attributes/{key}', '/v1/segments', '/v1/segments/{id}', '/v1/segments/{id}/contacts']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/v1/contacts/search'].post.description).toContain('contacts:read');
+    expect(JSON.stringify(doc)).toContain('tag_limit_exceeded');
+  });
+});
+
 function only(found: string[], id: string) {
   return found.filter((x) => x === id);
 }
