@@ -51,7 +51,11 @@ export async function addTemplate(t: TestPlatform, tenant: Tenant, name: string,
   const res = await fetch(`${t.simUrl}/v26.0/${tenant.wabaId}/message_templates`, {
     method: 'POST',
     headers: { authorization: `Bearer ${SIM.accessToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, language: 'en_US', category, components: [...extra, { type: 'BODY', text }] }),
+    body: JSON.stringify({
+      name, language: 'en_US', category,
+      // Meta's order: header, body, footer, buttons.
+      components: [...extra.filter((c) => (c as { type: string }).type === 'HEADER'), { type: 'BODY', text }, ...extra.filter((c) => (c as { type: string }).type !== 'HEADER')],
+    }),
   });
   if (!res.ok) throw new Error(`template create failed: ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
