@@ -85,6 +85,17 @@ describe('creating a contact', () => {
     expect((await get(first.body.id)).body.name).toBeNull();
   });
 
+  it('replays a retried create with the same Idempotency-Key instead of answering 409', async () => {
+    const body = { phone: freshPhone(), name: 'Once' };
+    const headers = { 'idempotency-key': `contact-${body.phone}` };
+    const first = await t.api('POST', '/v1/contacts', { key: a.apiKey, body, headers });
+    const retry = await t.api('POST', '/v1/contacts', { key: a.apiKey, body, headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('limits tags per contact', async () => {
     const r = await create({ phone: freshPhone(), tags: Array.from({ length: 51 }, (_, i) => `t${i}`) });
     expect(r.status).toBe(400);
