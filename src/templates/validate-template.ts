@@ -237,6 +237,6 @@ function checkExamples(component: Record<string, unknown>, path: string, kind: '
 
 /** WhatsApp formatting marks around a word (*bold*, _italic_, ~strike~) or a ``` block, variables left out. */
 function hasMarkdown(text: string): boolean {
-  const plain = text.replace(/\{\{[^{}]*\}\}/g, ' ');
+  const plain = text.replace(/\{\{[^{}]*\}\}/g, 'x');
   return plain.includes('```') || /(^|[\s\p{P}])([*_~])[^\s*_~](?:[^\n]*?[^\s])?\2(?=$|[\s\p{P}])/u.test(plain);
 }
