@@ -43,6 +43,14 @@ export type CreateTemplateRequest = {
   message_send_ttl_seconds?: number;
 };
 
+/** `POST /{template-id}` (§4.4): the components replace all of them; category only while not approved. */
+export type EditTemplateRequest = {
+  components: TemplateComponent[];
+  category?: TemplateCategory;
+  parameter_format?: TemplateParameterFormat;
+  message_send_ttl_seconds?: number;
+};
+
 export type CreateTemplateResponse = { id: string; status: TemplateStatus; category: TemplateCategory };
 
 export type TemplateQuality = { score: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN'; date?: number; reasons?: string[] };

@@ -6,7 +6,7 @@ import type {
   GraphErrorEnvelope, MarkReadRequest, SendMessageRequest, SendMessageResponse, SuccessResponse,
 } from './types.ts';
 import type {
-  CreateTemplateRequest, CreateTemplateResponse, DownloadedMedia, ListResponse, ListTemplatesParams,
+  CreateTemplateRequest, CreateTemplateResponse, DownloadedMedia, EditTemplateRequest, ListResponse, ListTemplatesParams,
   MediaInfo, MessageTemplate, PhoneNumberInfo, UploadMediaInput, UploadMediaResponse,
 } from './account-types.ts';
 
@@ -151,6 +151,15 @@ export function createCloudApiClient(options: CloudApiClientOptions) {
 
     createTemplate(token: string, wabaId: string, body: CreateTemplateRequest): Promise<CreateTemplateResponse> {
       return call(token, 'POST', graph(`${enc(wabaId)}/message_templates`), { json: body });
+    },
+
+    /** POST /{template-id}: replaces the components (and more) and sends the template back to review. */
+    editTemplate(token: string, templateId: string, body: EditTemplateRequest): Promise<SuccessResponse> {
+      return call(token, 'POST', graph(enc(templateId)), { json: body });
+    },
+
+    getTemplate(token: string, templateId: string, fields: string): Promise<MessageTemplate> {
+      return call(token, 'GET', graph(enc(templateId)), { query: { fields } });
     },
 
     /**

@@ -75,6 +75,17 @@ export type TemplateCategoryEvent = {
   time?: Date;
 };
 
+/** After an edit: the new body (`message_template_element`), header title, footer and buttons, as Meta sends them. */
+export type TemplateComponentsEvent = {
+  kind: 'template_components';
+  wabaId: string;
+  templateId: string;
+  name: string;
+  language: string;
+  value: Record<string, unknown>;
+  time?: Date;
+};
+
 export type PhoneNumberQualityEvent = {
   kind: 'phone_number_quality';
   wabaId: string;
@@ -110,7 +121,7 @@ export type UnknownEvent = { kind: 'unknown'; field: string; value: unknown; wab
 
 export type WebhookEvent =
   | StatusEvent | MessageEvent | SystemErrorEvent | TemplateStatusUpdateEvent | TemplateQualityEvent
-  | TemplateCategoryEvent | PhoneNumberQualityEvent | UserPreferencesEvent | AccountUpdateEvent | UnknownEvent;
+  | TemplateCategoryEvent | TemplateComponentsEvent | PhoneNumberQualityEvent | UserPreferencesEvent | AccountUpdateEvent | UnknownEvent;
 
 export class WebhookPayloadError extends Error {
   override readonly name = 'WebhookPayloadError';
@@ -264,6 +275,10 @@ function parseAccountField(field: string, v: Obj, wabaId: string, time: Date | u
         kind: 'template_category', ...base, newCategory: v.new_category,
         previousCategory: str(v.previous_category), correctCategory: str(v.correct_category),
       };
+    }
+    case 'message_template_components_update': {
+      const base = template();
+      return base ? { kind: 'template_components', ...base, value: v } : null;
     }
     case 'phone_number_quality_update':
       if (typeof v.event !== 'string') return null;

@@ -21,6 +21,7 @@ export type WebhookChange =
   | { field: 'message_template_status_update'; value: TemplateStatusValue }
   | { field: 'message_template_quality_update'; value: TemplateQualityValue }
   | { field: 'template_category_update'; value: TemplateCategoryValue }
+  | { field: 'message_template_components_update'; value: TemplateComponentsValue }
   | { field: 'phone_number_quality_update'; value: PhoneNumberQualityValue }
   | { field: 'user_preferences'; value: UserPreferencesValue }
   | { field: 'account_update'; value: AccountUpdateValue };
@@ -183,6 +184,17 @@ export type TemplateCategoryValue = {
   new_category: string;
   correct_category?: string;
   category_update_timestamp?: number;
+};
+
+/** Sent after an edit (§3.6): the new texts; fields of components the template lacks are absent. */
+export type TemplateComponentsValue = {
+  message_template_id: number | string;
+  message_template_name: string;
+  message_template_language: string;
+  message_template_element?: string;
+  message_template_title?: string;
+  message_template_footer?: string;
+  message_template_buttons?: { message_template_button_type: string; message_template_button_text: string; message_template_button_url?: string; message_template_button_phone_number?: string }[];
 };
 
 export type MessagingLimitTier =
