@@ -35,6 +35,16 @@ export const ERRORS = {
     message: 'This contact has already received the most marketing messages allowed in 24 hours.',
   },
   template_not_approved: { status: 422, message: 'No approved template with that name and language.' },
+  template_exists: { status: 409, message: 'A template with this name and language already exists on this WhatsApp account.' },
+  template_not_submittable: { status: 409, message: 'Only a draft can be submitted; edit a submitted template instead.' },
+  template_not_editable: { status: 409, message: 'The template cannot be edited in its current status, or not in this way.' },
+  template_edit_limit_reached: {
+    status: 422,
+    message: 'An approved template can be edited once per 24 hours and 10 times per 30 days; details.next_allowed_at says when.',
+  },
+  template_not_deletable: { status: 409, message: 'Disabled templates cannot be deleted (Meta\'s rule).' },
+  template_refused_by_meta: { status: 422, message: 'The Cloud API refused the template; details carry Meta\'s code, subcode and explanation.' },
+  account_required: { status: 422, message: 'Name the WhatsApp account with "account_id": this organization has several.' },
   phone_change_not_allowed: {
     status: 422,
     message: 'The number of a contact with consent records or messages cannot change: create a new contact for the new number.',

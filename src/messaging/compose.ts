@@ -3,6 +3,7 @@ import type { MediaPayload, MediaResolver } from '../media/resolve-media.ts';
 import { AppError } from '../lib/app-error.ts';
 import { checkTemplateParameters } from '../templates/parameters.ts';
 import type { TemplateRow } from '../templates/store.ts';
+import { notSendableMessage } from '../templates/template-events.ts';
 import { PRIORITY, priorityOf } from './priority.ts';
 import type { SendMessageInput } from './send-message.ts';
 import type { Sender } from './store.ts';
@@ -58,7 +59,7 @@ function composeTemplate(input: SendMessageInput, template: TemplateRow | null) 
   if (!template || template.status !== 'APPROVED') {
     throw new AppError('template_not_approved', {
       message: template
-        ? `Template "${name}" (${language.code}) is ${template.status}, not APPROVED.`
+        ? notSendableMessage(name, language.code, template.status)
         : `No template "${name}" in language ${language.code} on this WhatsApp account.`,
     });
   }

@@ -7,6 +7,8 @@ export const EVENT_TYPES = [
   'message.status',
   'message.inbound',
   'template.status',
+  'template.quality',
+  'template.category',
   'account.standing',
   'phone_number.status',
   'webhook_endpoint.disabled',
