@@ -8,7 +8,7 @@ import { graphError, invalidToken, sendFailure, unknownObject, type GraphFailure
 import { downloadMedia, MAX_UPLOAD_BYTES, mediaInfo, mediaOwnedBy, uploadMedia } from './media.ts';
 import { acceptSend } from './send-message.ts';
 import type { SimPhoneNumber, SimState } from './state.ts';
-import { createTemplate, deleteTemplate, listTemplates, projectTemplate } from './template-routes.ts';
+import { createTemplate, deleteTemplate, editTemplate, findTemplate, listTemplates, projectTemplate, unpauseTemplate } from './template-routes.ts';
 import type { WebhookSender } from './webhook-sender.ts';
 
 export type GraphContext = { state: SimState; webhooks: WebhookSender; sleep: (ms: number) => Promise<void> };
@@ -74,6 +74,17 @@ export async function graphRoutes(app: FastifyInstance, ctx: GraphContext): Prom
   app.delete<{ Params: IdParams }>('/:version/:id/message_templates', async (request, reply) => {
     const waba = state.wabas.get(request.params.id);
     return waba ? deleteTemplate(ctx, waba, request, reply) : sendFailure(reply, unknownObject(request.params.id));
+  });
+
+  // POST /{template-id}: an edit (§4.4); no other object type takes a POST on its bare id here.
+  app.post<{ Params: IdParams }>('/:version/:id', async (request, reply) => {
+    const template = findTemplate(state, request.params.id);
+    return template ? editTemplate(ctx, template, request.body, reply) : sendFailure(reply, unknownObject(request.params.id));
+  });
+
+  app.post<{ Params: IdParams }>('/:version/:id/unpause', async (request, reply) => {
+    const template = findTemplate(state, request.params.id);
+    return template ? unpauseTemplate(ctx, template, reply) : sendFailure(reply, unknownObject(request.params.id));
   });
 
   // One path serves every object type, as on the Graph API: phone number, media, template, WABA.

@@ -9,6 +9,7 @@ import { addPhoneNumber } from './accounts.ts';
 import { controlRoutes } from './control-routes.ts';
 import { graphError, sendFailure } from './graph-errors.ts';
 import { graphRoutes } from './graph-routes.ts';
+import { templateControlRoutes } from './template-control-routes.ts';
 import { clearTimers, type SimState, type SimulatorConfig } from './state.ts';
 import { createWebhookSender, type Logger } from './webhook-sender.ts';
 
@@ -119,6 +120,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     sendFailure(reply, graphError(2500, `Unknown path components: ${request.url.split('?')[0]}`, { message: 'Unknown path components', httpStatus: 404 })));
 
   void app.register(async (scope) => controlRoutes(scope, { state, webhooks }));
+  void app.register(async (scope) => templateControlRoutes(scope, { state, webhooks }));
   void app.register(async (scope) => graphRoutes(scope, { state, webhooks, sleep: (ms) => sleep(ms) }));
 
   return {

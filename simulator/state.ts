@@ -42,7 +42,16 @@ export type SimPhoneNumber = Required<Pick<PhoneNumberInfo,
   waba_id: string;
 };
 
-export type SimTemplate = MessageTemplate & { waba_id: string; created_at: number };
+export type SimTemplate = MessageTemplate & {
+  waba_id: string;
+  created_at: number;
+  /** The author let the review re-file it under the right category instead of rejecting it. */
+  allow_category_change?: boolean;
+  /** Pauses for low quality so far: the first pauses 3 h, the second 6 h, the third disables (§4.6). */
+  pause_count?: number;
+  /** Times (ms) of edits made while approved: once per 24 h, 10 per 30 days (§4.4). */
+  edits?: number[];
+};
 
 export type SimWaba = { id: string; templates: Map<string, SimTemplate> };
 

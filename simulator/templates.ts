@@ -1,6 +1,5 @@
-// Template rules the simulator applies: creation checks (§4.1), the review that approves or
-// rejects (INVALID_FORMAT for variables at the body's edges or side by side), and the send-time
-// checks of §1.8 (132000, 132001, 132012, 132015, 132016).
+// Template rules the simulator applies: the stored form of a created template (§4.1–4.2) and the
+// send-time checks of §1.8 (132000, 132001, 132012, 132015, 132016). The review is in template-review.ts.
 
 import type { CreateTemplateRequest, TemplateComponent, TemplateCategory } from '../src/whatsapp/account-types.ts';
 import type { TemplateParameter, TemplateSendObject } from '../src/whatsapp/types.ts';
@@ -15,45 +14,6 @@ export function helloWorld(wabaId: string, id: string): SimTemplate {
     category: 'UTILITY', parameter_format: 'POSITIONAL',
     components: [{ type: 'BODY', text: HELLO_WORLD_BODY }],
   };
-}
-
-const CATEGORIES: readonly string[] = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
-
-export type CreateProblem = { details: string; subcode?: number; userTitle?: string };
-
-/** Synchronous checks on a create request; anything that passes goes to review. */
-export function checkCreateRequest(waba: SimWaba, body: unknown): CreateProblem | null {
-  const b = body as Partial<CreateTemplateRequest> | null;
-  if (!b || typeof b !== 'object') return { details: 'Request body must be a JSON object.' };
-  if (typeof b.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(b.name)) {
-    return { details: 'name must use lowercase letters, digits and underscores (at most 512).' };
-  }
-  if (typeof b.language !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(b.language)) return { details: 'language must be a code such as en_US.' };
-  if (typeof b.category !== 'string' || !CATEGORIES.includes(b.category)) return { details: 'category must be MARKETING, UTILITY or AUTHENTICATION.' };
-  if (!Array.isArray(b.components)) return { details: 'components is required.' };
-  const body_ = b.components.find((c) => c?.type === 'BODY');
-  if (!body_) return { details: 'A BODY component is required.', subcode: 2388072 };
-  if (b.category !== 'AUTHENTICATION' && (typeof body_.text !== 'string' || body_.text === '')) {
-    return { details: 'BODY text is required.', subcode: 2388072 };
-  }
-  if (typeof body_.text === 'string' && body_.text.length > 1024) return { details: 'BODY text is over 1024 characters.', subcode: 2388040 };
-  const footer = b.components.find((c) => c?.type === 'FOOTER');
-  if (footer && typeof footer.text === 'string' && variablesOf(footer.text).length > 0) {
-    return { details: 'FOOTER may not contain variables.', subcode: 2388073 };
-  }
-  const header = b.components.find((c) => c?.type === 'HEADER');
-  if (header && typeof header.text === 'string' && (header.text.length > 60 || variablesOf(header.text).length > 1)) {
-    return { details: 'HEADER text is at most 60 characters with at most one variable.', subcode: 2388047 };
-  }
-  for (const t of waba.templates.values()) {
-    if (t.name === b.name && t.language === b.language) {
-      return {
-        details: `Content in ${b.language} already exists for ${b.name}.`, subcode: 2388024,
-        userTitle: 'Content in This Language Already Exists',
-      };
-    }
-  }
-  return null;
 }
 
 /** The stored form: authentication templates get Meta's preset body and a URL button for the OTP. */
@@ -79,31 +39,8 @@ export function newTemplate(wabaId: string, id: string, req: CreateTemplateReque
   return {
     id, waba_id: wabaId, created_at: Date.now(), name: req.name, language: req.language, status: 'PENDING',
     category: req.category as TemplateCategory, parameter_format: req.parameter_format ?? 'POSITIONAL', components,
+    allow_category_change: req.allow_category_change === true, pause_count: 0, edits: [],
   };
-}
-
-export type ReviewResult =
-  | { status: 'APPROVED' }
-  | { status: 'REJECTED'; reason: 'INVALID_FORMAT'; rejection_info: { reason: string; recommendation: string } };
-
-/** Meta's machine review, reduced to the format rules it documents. */
-export function reviewTemplate(template: SimTemplate): ReviewResult {
-  const body = bodyText(template).trim();
-  const reject = (reason: string, recommendation: string): ReviewResult =>
-    ({ status: 'REJECTED', reason: 'INVALID_FORMAT', rejection_info: { reason, recommendation } });
-  if (/^\{\{[^}]*\}\}/.test(body) || /\{\{[^}]*\}\}[.!?]?$/.test(body)) {
-    return reject('Variable parameters are at the start or end of the template body.', 'Add fixed text before the first and after the last variable.');
-  }
-  if (/\}\}\s*\{\{/.test(body)) {
-    return reject('Two parameters are adjacent with no text between them.', 'Separate parameters with descriptive text.');
-  }
-  if (template.parameter_format !== 'NAMED') {
-    const numbers = variablesOf(body).map(Number);
-    if (numbers.some((n, i) => n !== i + 1)) {
-      return reject('Variable parameters are not sequential.', 'Number variables {{1}}, {{2}}, … in order without gaps.');
-    }
-  }
-  return { status: 'APPROVED' };
 }
 
 export type SendProblem = { code: 132000 | 132001 | 132012 | 132015 | 132016; details: string };
