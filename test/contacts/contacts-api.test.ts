@@ -289,6 +289,26 @@ describe('bulk tagging', () => {
     expect(await list('tag=teen')).toEqual([ids[2], ids[1]]);
   });
 
+  it('loses no tag when many bulk changes hit the same contacts at once', async () => {
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await create({ phone: freshPhone(), tags: ['base'] })).body.id);
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) =>
+      t.api('POST', '/v1/contacts/tags', { key: a.apiKey, body: { contact_ids: ids, add: [`par${i}`] } })));
+    expect(results.map((r) => r.body)).toEqual(Array.from({ length: 8 }, () => ({ matched: 4, changed: 4 })));
+    for (const id of ids) expect([...(await get(id)).body.tags].sort()).toEqual(['base', ...Array.from({ length: 8 }, (_, i) => `par${i}`)].sort());
+  });
+
+  it('lets one of several simultaneous creates of a number win; the others name it', async () => {
+    const phone = freshPhone();
+    const results = await Promise.all(Array.from({ length: 6 }, () => create({ phone })));
+    const won = results.filter((r) => r.status === 201);
+    expect(won).toHaveLength(1);
+    for (const r of results.filter((x) => x.status !== 201)) {
+      expect(r.status).toBe(409);
+      expect(r.body.error.details.contact_id).toBe(won[0]!.body.id);
+    }
+  });
+
   it('changes nothing when one contact would pass the tag limit', async () => {
     const full = (await create({ phone: freshPhone(), tags: Array.from({ length: 50 }, (_, i) => `f${i}`) })).body.id;
     const light = (await create({ phone: freshPhone(), tags: ['f1'] })).body.id;
