@@ -24,11 +24,11 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
   };
   const inFlight = new Set<Promise<void>>();
   const interval = 1000 / rate;
-  // A lane late for its slots by up to 20 ms (an event-loop pause) catches up: at most 2 % of a second's
-  // sends land in a later second. Later than that it does not burst: it shifts the rest of its schedule by
-  // the delay and pushes the shared schedule by as much, so other workers' next slots follow its sends.
+  // A lane late for its slots by up to 20 ms (an event-loop pause, a timer firing late) catches up by sending
+  // what is due at once: at most 2 % of a second's sends land in a later second, and no send ever goes before
+  // its slot. Later than that it does not burst: it shifts the rest of its schedule by the delay and pushes the
+  // shared schedule by as much, so other workers' next slots follow its sends.
   const tolerance = Math.max(20, interval);
-  let lastFire = -Infinity;
   const canGoOn = () => ctx.isRunning() && !state.paused && breakerAllows(breakerOf(ctx, number.id), Date.now()).allowed;
   const prepare = async (): Promise<OutboxMessage[] | null> => {
     const claimed = await claimForNumber(deps.db, number.org_id, number.id, chunkSize, config.leaseSeconds);
@@ -59,7 +59,9 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
           return;
         }
         ctx.breakers.set(number.id, gate.state);
-        let due = Math.max(start + i * interval, lastFire + interval);
+        // Each send is due at its own slot, not one interval after the previous send: timers fire late by a
+        // fraction of a millisecond or more, and spacing from the last send would add every such delay up.
+        let due = start + i * interval;
         const late = performance.now() - due;
         if (late > tolerance) {
           await ctx.limiter.reserve(number.id, Math.ceil((late * rate) / 1000), rate);
@@ -67,8 +69,7 @@ export async function runLane(ctx: DispatchContext, number: LaneNumber): Promise
           due += late;
         }
         const wait = due - performance.now();
-        if (wait >= 1) await sleep(wait);
-        lastFire = performance.now();
+        if (wait > 0) await sleep(wait);
         while (inFlight.size >= config.maxInFlightPerLane) await Promise.race(inFlight);
         const send = sendOne(ctx, state, message).finally(() => inFlight.delete(send));
         inFlight.add(send);
