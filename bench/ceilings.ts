@@ -24,6 +24,8 @@ export type CeilingServer = { url: string; app: FastifyInstance; stop(): Promise
 /**
  * POST /echo            — the send route's JSON schema, echoes the body.
  * POST /insert          — the same, plus one INSERT into the platform's database (same Db, same pool).
+ * POST /select-insert   — the same, but a SELECT by primary key first: two round trips, as a send makes once its
+ *                         API key is cached (the send context, then the insert).
  * POST /raw             — raw-bytes body (as the webhook route reads it), answers {received: true}.
  */
 export async function startCeilingServer(db: Db): Promise<CeilingServer> {
@@ -32,6 +34,11 @@ export async function startCeilingServer(db: Db): Promise<CeilingServer> {
   const app = Fastify({ logger: false });
   app.post('/echo', { schema: { body: sendMessageBody } }, async (request) => request.body);
   app.post('/insert', { schema: { body: sendMessageBody } }, async (request, reply) => {
+    await db.queryRaw('INSERT INTO bench_ceiling (body) VALUES ($1::jsonb)', [JSON.stringify(request.body)]);
+    return reply.status(202).send(request.body);
+  });
+  app.post('/select-insert', { schema: { body: sendMessageBody } }, async (request, reply) => {
+    await db.queryRaw('SELECT id FROM bench_ceiling WHERE id = $1', [Math.floor(Math.random() * 1e6)]);
     await db.queryRaw('INSERT INTO bench_ceiling (body) VALUES ($1::jsonb)', [JSON.stringify(request.body)]);
     return reply.status(202).send(request.body);
   });

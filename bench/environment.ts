@@ -49,8 +49,15 @@ export type Environment = {
   /** CPU seconds (user + system) the simulator's process has used so far; NaN where /proc is missing. */
   cpuSeconds(): Promise<number>;
   createTenant(platform: BenchPlatform): Promise<Tenant>;
+  /**
+   * `xpecto worker` as a process of its own (PostgreSQL only), on this environment's database and simulator, so the
+   * lanes do not share an event loop with the API and the bench. Resolves once it has started.
+   */
+  startWorkerProcess(overrides?: Record<string, string>): Promise<WorkerProcess>;
   close(): Promise<void>;
 };
+
+export type WorkerProcess = { pid: number; cpuSeconds(): Promise<number>; rss(): Promise<number>; stop(): Promise<void> };
 
 export async function openEnvironment(options: { statusDelaysMs: SimulatorConfig['statusDelaysMs'] }): Promise<Environment> {
   const dir = await mkdtemp(join(tmpdir(), 'xpecto-bench-'));
@@ -152,6 +159,45 @@ export async function openEnvironment(options: { statusDelaysMs: SimulatorConfig
       const url = platform.url!;
       await sim('PUT', '/_sim/config', { webhookUrl: `${url}/webhooks/whatsapp` });
       return Object.assign(platform, { url, stop: async () => { running.delete(platform); await stop(); } });
+    },
+    async startWorkerProcess(overrides = {}) {
+      if (!env['DATABASE_URL']) throw new Error('a worker process needs PostgreSQL (DATABASE_URL): PGlite is one in-process session');
+      const child = spawn(fileURLToPath(new URL('../bin/xpecto', import.meta.url)), ['worker'], {
+        env: { PATH: process.env['PATH'], ...env, LOG_LEVEL: 'info', GRAPH_API_BASE_URL: simUrl, ...overrides },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      let started = false;
+      const lines = (chunk: Buffer) => {
+        for (const line of String(chunk).split('\n')) {
+          if (!line.trim()) continue;
+          if (line.includes('xpecto started')) started = true;
+          // Its info lines (start, stop) are not problems; warnings and errors are, as for the in-process platform.
+          const level = Number(/"level":(\d+)/.exec(line)?.[1] ?? 50);
+          if (level >= 40 && problems.length < 500) problems.push(line);
+        }
+      };
+      child.stdout!.on('data', lines);
+      child.stderr!.on('data', lines);
+      for (let i = 0; !started; i++) {
+        if (child.exitCode !== null || child.signalCode !== null || i > 300) throw new Error('the worker process did not start within 30 s');
+        await sleep(100);
+      }
+      const proc = (file: string) => readFile(`/proc/${child.pid}/${file}`, 'utf8').catch(() => '');
+      return {
+        pid: child.pid!,
+        async cpuSeconds() {
+          const stat = await proc('stat');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          return stat ? (Number(fields[11]) + Number(fields[12])) / 100 : NaN;
+        },
+        async rss() { return Number(/^VmRSS:\s+(\d+) kB/m.exec(await proc('status'))?.[1] ?? 0) * 1024; },
+        async stop() {
+          child.kill('SIGTERM');
+          if (!(await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]))) child.kill('SIGKILL');
+          await exited;
+        },
+      };
     },
     async createTenant(platform) {
       const org = await createOrganization(platform.deps.db, { name: `Bench ${randomBytes(3).toString('hex')}` });

@@ -15,6 +15,8 @@
 //   BENCH_DISPATCH_STATUSES=held   a diagnostic: dispatch with the status webhooks held back, as the old bench did
 //   BENCH_ONLY=accept     only section 1 (single sends beside their ceilings); BENCH_ONLY=dispatch: 1 and 2 (no batch,
 //                         end to end or webhook ingest) — short runs for profiling on a shared machine
+//   BENCH_WORKER=process  dispatch with the worker role in a process of its own (bin/xpecto worker; PostgreSQL only),
+//                         the API (which acknowledges the status webhooks) staying in the bench process
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -43,6 +45,8 @@ const FILL_CAP_S = num('BENCH_FILL_S', 60);
 const STATUSES_HELD = process.env['BENCH_DISPATCH_STATUSES'] === 'held';
 const ONLY = process.env['BENCH_ONLY'] ?? '';
 if (ONLY && ONLY !== 'accept' && ONLY !== 'dispatch') throw new Error(`BENCH_ONLY is "accept" or "dispatch", not "${ONLY}"`);
+const WORKER_PROCESS = process.env['BENCH_WORKER'] === 'process';
+const WORKER_WHERE = WORKER_PROCESS ? 'worker in its own process' : 'worker and API in one process';
 const FLOWING = STATUSES_HELD ? 'status webhooks HELD BACK (diagnostic)' : 'statuses flowing back';
 
 /** The issue's goals. */
@@ -200,15 +204,18 @@ async function measure(env: Environment) {
   let platform = await env.start({ api: true, worker: false });
   const fast = await env.createTenant(platform);
   let ceiling = await startCeilingServer(platform.deps.db);
-  await phase('1. accept: ceilings (bare echo, echo + INSERT)');
+  await phase('1. accept: ceilings (bare echo, echo + INSERT, echo + SELECT + INSERT)');
   const echo = await runLoad(spec(`${ceiling.url}/echo`, { kind: 'fixed', body: HELLO }));
   const insert = await runLoad(spec(`${ceiling.url}/insert`, { kind: 'fixed', body: HELLO }));
+  const twoTrips = await runLoad(spec(`${ceiling.url}/select-insert`, { kind: 'fixed', body: HELLO }));
   await ceiling.stop();
   await phase('1. accept: POST /v1/messages');
   const send = await runLoad(spec(`${platform.url}/v1/messages`, { kind: 'send' }, { headers: { authorization: `Bearer ${fast.apiKey}` } }));
   loadRow('1. send API accept', 'POST /v1/messages, hello_world, api role only', send, CONCURRENCY);
   loadRow('', 'ceiling: bare Fastify route, same JSON schema, echo', echo, CONCURRENCY, `send = ${pct(send.rps, echo.rps)}`);
   loadRow('', 'ceiling: the same + one INSERT into the same database', insert, CONCURRENCY, `send = ${pct(send.rps, insert.rps)}`);
+  loadRow('', 'reference: the same, a SELECT by primary key before the INSERT (two round trips, like a send with its key cached)', twoTrips, CONCURRENCY,
+    `send = ${pct(send.rps, twoTrips.rps)}; this = ${pct(twoTrips.rps, insert.rps)} of the ceiling`);
   goals.push({
     goal: `accept: messages/s ≥ ${GOAL.acceptShare * 100} % of the bare-insert ceiling`, figure: `${fmt(send.rps)} req/s = ${pct(send.rps, insert.rps)} of ${fmt(insert.rps)}`,
     met: send.rps >= GOAL.acceptShare * insert.rps,
@@ -256,16 +263,22 @@ async function measure(env: Environment) {
   // Statuses flow back now, at the simulator's default delays; the platform paces (the simulator's limits are off).
   const delays = SIMULATOR_DEFAULTS.statusDelaysMs;
   await env.sim('PUT', '/_sim/config', { statusDelaysMs: STATUSES_HELD ? HELD_BACK : delays });
-  platform = await env.start({ api: true, worker: true }, { PAIR_RATE_INTERVAL_MS: '0' });
+  platform = await env.start({ api: true, worker: !WORKER_PROCESS }, { PAIR_RATE_INTERVAL_MS: '0' });
+  const worker = WORKER_PROCESS ? await env.startWorkerProcess({ PAIR_RATE_INTERVAL_MS: '0' }) : null;
+  const withWorkerCpu = async (label: string, run: () => Promise<void>) => {
+    const [cpu0, t0] = [await worker?.cpuSeconds(), performance.now()];
+    await run();
+    if (worker) notes.push(`${label}: the worker process (bin/xpecto worker) used ${fmt((100 * ((await worker.cpuSeconds()) - cpu0!)) / ((performance.now() - t0) / 1000))} % CPU, RSS ${mib(await worker.rss())} at the end.`);
+  };
   await phase(`2. dispatch: one number at ${HIGH_MPS} msg/s, ${backlog.get(fast.orgId) ?? 0} messages, ${FLOWING}`);
-  await dispatchPhase(env, platform, [{ tenant: fast, label: `${HIGH_MPS}/s number`, rate: HIGH_MPS, messages: backlog.get(fast.orgId) ?? 0 }]);
+  await withWorkerCpu(`dispatch, ${HIGH_MPS}/s number`, () => dispatchPhase(env, platform, [{ tenant: fast, label: `${HIGH_MPS}/s number`, rate: HIGH_MPS, messages: backlog.get(fast.orgId) ?? 0 }]));
   await phase(`2. dispatch: ${STANDARD_NUMBERS} numbers at ${STANDARD_MPS} msg/s, ${standardN} messages each, ${FLOWING}`);
   await rowsOf(platform, `UPDATE phone_numbers SET paused_at = NULL WHERE org_id = ANY($1::text[])`, [standard.map((t) => t.orgId)]);
-  await dispatchPhase(env, platform, standard.map((tenant, i) => ({ tenant, label: `${STANDARD_MPS}/s number ${i + 1}`, rate: STANDARD_MPS, messages: backlog.get(tenant.orgId) ?? 0 })));
+  await withWorkerCpu(`dispatch, ${STANDARD_NUMBERS} × ${STANDARD_MPS}/s`, () => dispatchPhase(env, platform, standard.map((tenant, i) => ({ tenant, label: `${STANDARD_MPS}/s number ${i + 1}`, rate: STANDARD_MPS, messages: backlog.get(tenant.orgId) ?? 0 }))));
   const [high, ...rest] = dispatchRows;
   if (high) {
     rows.push({
-      section: '2. dispatch', what: `one number at ${HIGH_MPS} msg/s, ${high.sends} sends at the simulator (own process), ${FLOWING}: mean of ${high.steady.length} steady seconds`,
+      section: '2. dispatch', what: `one number at ${HIGH_MPS} msg/s, ${high.sends} sends at the simulator (own process), ${FLOWING}, ${WORKER_WHERE}: mean of ${high.steady.length} steady seconds`,
       conc: `≤ ${inFlight} in flight`, rate: `${fmt(high.mean)} msg/s`, p50: '', p99: '', errors: '', share: `= ${pct(high.mean, HIGH_MPS)} of the configured rate`,
     });
   }
@@ -289,6 +302,7 @@ async function measure(env: Environment) {
       met: problems === '', ...(problems ? { why: problems } : {}),
     });
   }
+  await worker?.stop();
   await platform.stop();
   await env.sim('POST', '/_sim/reset'); // status webhooks still pending or in retry from the dispatch runs are dropped
   if (ONLY === 'dispatch') return;
