@@ -37,6 +37,8 @@ export function renderTemplate(template: StoredTemplate, sent: unknown): RenderR
   const only = stored.header === undefined && stored.footer === undefined && stored.buttons.length === 0;
   const ctx: Ctx = { add, named: template.parameter_format === 'NAMED', textMax: only ? TEXT_PARAMETER_MAX_BODY_ONLY : TEXT_PARAMETER_MAX };
   const slots = sentSlots(sent, add);
+  // A malformed send is reported alone: counting parameters of components that could not be read only adds noise.
+  if (mismatches.length > 0) return { ok: false, mismatches };
   const header = renderHeader(stored.header, slots.header, ctx);
   const body = renderText(stored.bodyText, slots.body, 'body', ctx);
   const buttons = stored.buttons.map((button, index) => renderButton(button, index, slots.buttons.get(index), ctx));
