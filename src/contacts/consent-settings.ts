@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.ts';
+import { DEFAULT_MARKETING_CAP } from './consent-policy.ts';
 import { one } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -32,7 +33,6 @@ export const DEFAULT_TEXTS = {
   opt_in_confirmation: 'You are now subscribed to messages from {business} on WhatsApp. Reply {opt_out_keyword} at any time to unsubscribe.',
 };
 
-export const DEFAULT_MARKETING_CAP_PER_24H = 2;
 
 type SettingsRow = { org_name: string } & { [K in keyof ConsentSettings]: ConsentSettings[K] | null };
 
@@ -56,7 +56,7 @@ export function withDefaults(row: SettingsRow): ConsentSettings {
     opt_out_confirmation: row.opt_out_confirmation ?? DEFAULT_TEXTS.opt_out_confirmation,
     marketing_opt_out_confirmation: row.marketing_opt_out_confirmation ?? DEFAULT_TEXTS.marketing_opt_out_confirmation,
     opt_in_confirmation: row.opt_in_confirmation ?? DEFAULT_TEXTS.opt_in_confirmation,
-    marketing_cap_per_24h: row.marketing_cap_per_24h ?? DEFAULT_MARKETING_CAP_PER_24H,
+    marketing_cap_per_24h: row.marketing_cap_per_24h ?? DEFAULT_MARKETING_CAP,
     double_opt_in: row.double_opt_in ?? false,
     double_opt_in_template: row.double_opt_in_template ?? null,
   };

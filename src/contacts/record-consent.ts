@@ -1,9 +1,9 @@
 import type { Db } from '../db/db.ts';
-import { one } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { appendConsents, type ConsentProof, type ConsentRecord, type ConsentState, type NewConsent, type RecordPurpose, type Source } from './consent-ledger.ts';
+import { loadConsentSettings } from './consent-settings.ts';
 import { normalizePhone } from './phone.ts';
 
 /** Sources a tenant may record through the API; the others are the platform's own (keywords it saw, Meta's errors…). */
@@ -30,7 +30,7 @@ export type ConsentInput = {
 export async function recordConsents(
   db: Db, org: { orgId: string; defaultCountry: string }, inputs: ConsentInput[], actor: string, now: Date, pathOf: (i: number) => string,
 ) {
-  const business = await businessName(db, org.orgId);
+  const business = (await loadConsentSettings(db, org.orgId)).business_name;
   const violations: { path: string; message: string }[] = [];
   const phones = new Map<number, string>();
   inputs.forEach((input, i) => {
@@ -72,14 +72,6 @@ function proofViolations(input: ConsentInput, business: string, path: string) {
     out.push({ path, message: 'an opt-in the customer gave by writing needs their message (text, wamid or message_id)' });
   }
   return out;
-}
-
-/** The name customers know the organization by: the consent settings' business name, else its own name. */
-export async function businessName(db: Db, orgId: string): Promise<string> {
-  const row = await one<{ name: string }>(db, sql`
-    SELECT coalesce(nullif(s.business_name, ''), o.name) AS name FROM organizations o
-    LEFT JOIN consent_settings s ON s.org_id = o.id WHERE o.id = ${orgId}`);
-  return row?.name ?? '';
 }
 
 async function resolveContacts(tx: Db, orgId: string, inputs: ConsentInput[], phones: Map<number, string>, pathOf: (i: number) => string): Promise<string[]> {

@@ -104,7 +104,7 @@ export async function startTestPlatform(options: {
         body: { waba_id: number.waba_id, phone_number_id: number.id, access_token: SIM.accessToken, app_secret: SIM.appSecret, verify_token: SIM.verifyToken },
       });
       if (registered.status !== 201) throw new Error(`phone number registration failed: ${registered.status} ${registered.text}`);
-      if (options.optIn !== false) await optInSimulatedCustomers(api, secret, org, platform);
+      if (options.optIn !== false) await optInSimulatedCustomers(api, secret, org);
       return { orgId: org.id, apiKey: secret, phoneNumberId: registered.body.id, metaPhoneNumberId: number.id, wabaId: number.waba_id };
     },
     async waitFor(what, probe, timeoutMs = 20_000) {
@@ -157,16 +157,13 @@ async function adminQuery(url: string, text: string) {
   }
 }
 
-async function optInSimulatedCustomers(api: TestPlatform['api'], key: string, org: { id: string; name: string }, platform: Platform) {
+async function optInSimulatedCustomers(api: TestPlatform['api'], key: string, org: { id: string; name: string }) {
   const records = Array.from({ length: 100 }, (_, i) => ({
     phone: `+1202555${String(100 + i).padStart(4, '0')}`, purpose: 'all', state: 'opted_in', source: 'web_form',
     proof: { text: `Yes, ${org.name} may send me updates and offers on WhatsApp.`, url: 'https://example.com/signup' },
   }));
   const r = await api('POST', '/v1/consents', { key, body: { records } });
   if (r.status !== 201) throw new Error(`opt-in failed: ${r.status} ${r.text}`);
-  const { sql } = await import('../../src/db/sql.ts');
-  // Until the consent settings have their route (a parallel piece of work), the cap is set where it is kept.
-  await platform.deps.db.query(sql`
-    INSERT INTO consent_settings (org_id, marketing_cap_per_24h) VALUES (${org.id}, 100)
-    ON CONFLICT (org_id) DO UPDATE SET marketing_cap_per_24h = 100`);
+  const settings = await api('PATCH', '/v1/consent/settings', { key, body: { marketing_cap_per_24h: 100 } });
+  if (settings.status !== 200) throw new Error(`consent settings refused: ${settings.status} ${settings.text}`);
 }
