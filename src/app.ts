@@ -10,6 +10,7 @@ import { errorSchema } from './http/schemas.ts';
 import { newId } from './lib/ids.ts';
 import { consentRoutes } from './contacts/consent-routes.ts';
 import { privacyRoutes } from './contacts/privacy-routes.ts';
+import { contactImportRoutes } from './contacts/import-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { optInRoutes } from './contacts/opt-in-routes.ts';
 import { mediaRoutes } from './media/routes.ts';
@@ -79,5 +80,6 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(contactRoutes(deps));
   await app.register(consentRoutes(deps));
   await app.register(privacyRoutes(deps));
+  await app.register(contactImportRoutes(deps));
   return app;
 }

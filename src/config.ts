@@ -45,6 +45,8 @@ export type Config = {
     /** How long a reservation holds the key before a retry may take over (the first request died). */
     inFlightSeconds: number;
   };
+  /** CSV contact imports (decision 0010): the largest file, rows per committed batch, a worker's hold on an import. */
+  contactImport: { maxBytes: number; batchRows: number; leaseSeconds: number };
   /** Requests to URLs customers give us (webhook endpoints, media links): see src/lib/ssrf.ts. */
   outbound: { allowLoopback: boolean; requireHttps: boolean; allowedPorts: number[]; connectTimeoutMs: number; timeoutMs: number };
   webhooks: {
@@ -176,6 +178,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingest: { batchSize: int(env, 'INGEST_BATCH_SIZE', 200), idleMs: int(env, 'INGEST_IDLE_MS', 50) },
     // Longer than any request runs (the Cloud API timeout is 10 s), so a live request never loses its key.
     idempotency: { ttlHours: idempotencyTtlHours, inFlightSeconds: idempotencyInFlightSeconds },
+    contactImport: {
+      maxBytes: int(env, 'IMPORT_MAX_BYTES', 1024 * 1024 * 1024),
+      batchRows: Math.max(1, int(env, 'IMPORT_BATCH_ROWS', 5000)),
+      leaseSeconds: Math.max(1, int(env, 'IMPORT_LEASE_SECONDS', 30)),
+    },
     outbound: {
       // Loopback is for development and tests (receivers on 127.0.0.1); never in production.
       allowLoopback: outboundLoopback(env, appEnv),

@@ -18,4 +18,6 @@ export type Deps = {
   wakeDispatcher(): void;
   /** Nudges the local webhook ingester after a delivery is stored. */
   wakeIngester(): void;
+  /** Nudges the local contact importer after an upload is queued. */
+  wakeImporter(): void;
 };

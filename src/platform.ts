@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import type { ReadinessCheck } from './http/health-routes.ts';
 import { createSealer, generateMasterKey } from './lib/secrets.ts';
 import { startDispatcher, type Dispatcher } from './messaging/dispatch.ts';
+import { startImporter, type Importer } from './contacts/import/importer.ts';
 import { startIngester, type Ingester } from './messaging/ingest.ts';
 import { createDbRateLimiter, createRedisRateLimiter } from './messaging/rate-limiter.ts';
 import { allJobs } from './queue/jobs.ts';
@@ -44,6 +45,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
   let dispatcher: Dispatcher | null = null;
   let ingester: Ingester | null = null;
   let deliverer: WebhookDeliverer | null = null;
+  let importer: Importer | null = null;
   const deps: Deps = {
     config,
     db,
@@ -54,6 +56,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     clock: { now: () => new Date() },
     wakeDispatcher: () => dispatcher?.wake(),
     wakeIngester: () => ingester?.wake(),
+    wakeImporter: () => importer?.wake(),
   };
 
   await startQueue(queue, deps, allJobs, { work: roles.worker, log });
@@ -62,6 +65,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     dispatcher = startDispatcher(deps, redis ? createRedisRateLimiter(redis) : createDbRateLimiter(db));
     ingester = startIngester(deps);
     deliverer = startWebhookDeliverer(deps);
+    importer = startImporter(deps);
   }
 
   let app: FastifyInstance | null = null;
@@ -79,6 +83,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     await dispatcher?.stop();
     await ingester?.stop();
     await deliverer?.stop();
+    await importer?.stop();
     if (roles.worker) for (const job of allJobs) await queue.boss.offWork(job.name, { wait: true });
   };
   return {
