@@ -12,7 +12,7 @@ export const NAME_MAX_LENGTH = 256;
  * "vip" and "Vip" are one tag, so filters and bulk untagging never miss a differently typed twin.
  */
 export function normalizeTag(raw: string): { ok: true; tag: string } | { ok: false; reason: string } {
-  const tag = raw.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+  const tag = raw.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase().normalize('NFC');
   if (tag.length === 0) return { ok: false, reason: 'must not be empty' };
   if (tag.length > TAG_MAX_LENGTH) return { ok: false, reason: `must be at most ${TAG_MAX_LENGTH} characters` };
   if (/[\p{Cc}\p{Cf}]/u.test(tag)) return { ok: false, reason: 'must not contain control or invisible format characters' };

@@ -282,7 +282,7 @@ describe('bulk tagging', () => {
   });
 
   it('tags every contact a filter matches', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await create({ phone: freshPhone(), tags: ['bulkf'], attributes: { age: 10 + i } })).body.id);
     const r = await t.api('POST', '/v1/contacts/tags', { key: a.apiKey, body: { filter: { and: [{ tag: 'bulkf' }, { attribute: 'age', op: 'gte', value: 11 }] }, add: ['teen'] } });
     expect(r.body).toEqual({ matched: 2, changed: 2 });
@@ -290,7 +290,7 @@ describe('bulk tagging', () => {
   });
 
   it('loses no tag when many bulk changes hit the same contacts at once', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push((await create({ phone: freshPhone(), tags: ['base'] })).body.id);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) =>
       t.api('POST', '/v1/contacts/tags', { key: a.apiKey, body: { contact_ids: ids, add: [`par${i}`] } })));
