@@ -6,7 +6,10 @@ import { AppError } from '../lib/app-error.ts';
 import { one } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { consentHistory, consentStates, effectiveConsent, PURPOSES, verifyLedger, type ConsentRecord } from './consent-ledger.ts';
-import { API_SOURCES, recordConsents, type ConsentInput } from './record-consent.ts';
+import { loadConsentSettings } from './consent-settings.ts';
+import { startDoubleOptIn } from './opt-in/double-opt-in.ts';
+import { normalizePhone } from './phone.ts';
+import { API_SOURCES, proofViolations, recordConsents, type ConsentInput } from './record-consent.ts';
 
 const recordSchema = {
   type: 'object',
@@ -145,6 +148,36 @@ export function consentRoutes(deps: Deps) {
         history: history.map(view),
         next_before_seq: history.length === limit ? history[history.length - 1]!.seq : null,
       };
+    });
+
+    app.post<{ Body: { phone: string; purpose: ConsentInput['purpose']; source: ConsentInput['source']; proof: NonNullable<ConsentInput['proof']> } }>('/v1/consents/double-opt-in', {
+      config: { scope: 'contacts:write', idempotent: true },
+      schema: {
+        tags: ['Consent'],
+        summary: 'Ask a number to confirm an opt-in (double opt-in)',
+        description: 'For an opt-in given where the number\'s owner was not proven (a form on your own site, a call): sends the confirmation template of the consent settings and keeps the opt-in pending. It counts — an `opted_in` record with this proof, source `double_opt_in` — only once the customer answers it (a confirming quick reply or the opt-in keyword) within 24 hours. A number with an open request gets no second template.',
+        body: {
+          type: 'object', required: ['phone', 'purpose', 'source', 'proof'], additionalProperties: false,
+          properties: { phone: { type: 'string', maxLength: 40 }, purpose: consentInputProperties.purpose, source: consentInputProperties.source, proof: consentInputProperties.proof },
+        },
+        response: {
+          202: { type: 'object', properties: { pending_opt_in_id: { type: 'string' }, message_id: { type: ['string', 'null'] }, reused: { type: 'boolean' } } },
+          ...errorResponses(400, 401, 403, 422),
+        },
+      },
+    }, async (request, reply) => {
+      const auth = authOf(request);
+      const settings = await loadConsentSettings(deps.db, auth.orgId);
+      const phone = normalizePhone(request.body.phone, auth.defaultCountry);
+      const violations = [
+        ...(phone.ok ? [] : [{ path: 'body.phone', message: phone.reason }]),
+        ...proofViolations(request.body, settings.business_name, 'body.proof'),
+      ];
+      if (violations.length > 0) throw new AppError('validation_failed', { details: violations });
+      const started = await startDoubleOptIn(deps, auth, settings, {
+        phone: (phone as { e164: string }).e164, purpose: request.body.purpose, source: request.body.source, proof: request.body.proof, actor: actorOf(request),
+      });
+      return reply.status(202).send({ pending_opt_in_id: started.pendingOptInId, message_id: started.messageId, reused: started.reused });
     });
 
     app.get('/v1/consents/verify', {

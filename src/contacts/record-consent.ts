@@ -58,7 +58,7 @@ export async function recordConsents(
   });
 }
 
-function proofViolations(input: ConsentInput, business: string, path: string) {
+export function proofViolations(input: Pick<ConsentInput, 'source' | 'proof'>, business: string, path: string) {
   const proof = input.proof ?? {};
   const out: { path: string; message: string }[] = [];
   if (SHOWN_TEXT_SOURCES.includes(input.source)) {

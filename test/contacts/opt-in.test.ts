@@ -270,6 +270,35 @@ describe('double opt-in', () => {
     expect(await sentTo(phone, 'template')).toHaveLength(1);
   });
 
+  it('through the API: the proof is checked, one template goes, and consent counts once the customer confirms', async () => {
+    const phone = '+12025550142';
+    const bad = await t.api('POST', '/v1/consents/double-opt-in', { key: doi.apiKey, body: { phone, purpose: 'marketing', source: 'api', proof: { text: 'Send me deals' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toContain('body.proof.text');
+    expect(await pendingOf(phone)).toEqual([]);
+    expect(await sentTo(phone)).toEqual([]);
+
+    const text = `I would like deals from ${(await t.api('GET', '/v1/consent/settings', { key: doi.apiKey })).body.business_name} on WhatsApp.`;
+    const r = await t.api('POST', '/v1/consents/double-opt-in', { key: doi.apiKey, body: { phone, purpose: 'marketing', source: 'api', proof: { text, ip: '198.51.100.4' } } });
+    expect(r.status, r.text).toBe(202);
+    expect(r.body.reused).toBe(false);
+    const again = await t.api('POST', '/v1/consents/double-opt-in', { key: doi.apiKey, body: { phone, purpose: 'marketing', source: 'api', proof: { text } } });
+    expect(again.body).toMatchObject({ pending_opt_in_id: r.body.pending_opt_in_id, reused: true });
+    const [request] = await t.waitFor('the confirmation template sent', async () => {
+      const s = await sentTo(phone, 'template');
+      return s.length > 0 ? s : null;
+    });
+    expect(await recordsOf(doi, phone)).toEqual([]);
+    await say(doi, phone, { type: 'button', button: { text: 'Yes', payload: 'Yes' }, context: { id: request!.wamid } });
+    const [record] = await t.waitFor('the confirmed opt-in', async () => {
+      const rows = await recordsOf(doi, phone);
+      return rows.length > 0 ? rows : null;
+    });
+    expect(record).toMatchObject({ purpose: 'marketing', state: 'opted_in', source: 'double_opt_in' });
+    expect(record!.proof).toMatchObject({ text, ip: '198.51.100.4', pending_opt_in_id: r.body.pending_opt_in_id });
+    expect(await sentTo(phone, 'template')).toHaveLength(1);
+  });
+
   it('an answer after the pending opt-in expired records nothing', async () => {
     const phone = '+12025550141';
     await submitted(phone);

@@ -39,15 +39,26 @@ export async function startDoubleOptIn(deps: Deps, org: { orgId: string; default
   const now = deps.clock.now();
   const contact = await findOrCreateContact(deps.db, org.orgId, input.phone);
   const open = await findOpenPendingOptIn(deps.db, org.orgId, contact.id, now);
-  if (open) return { pendingOptInId: open.id, messageId: open.message_id, reused: true };
-  // The one send that may go to a number without consent: it asks for it (send-message.ts names the exemption).
-  const message = await sendMessage(deps, org, { to: input.phone, type: 'template', template: template as never }, { consentExemption: 'double_opt_in_confirmation' });
-  const id = newId('pendingOptIn');
-  await deps.db.query(sql`
-    INSERT INTO pending_opt_ins (org_id, id, contact_id, purpose, source, proof, actor, message_id, created_at, expires_at)
-    VALUES (${org.orgId}, ${id}, ${contact.id}, ${input.purpose}, ${input.source}, ${JSON.stringify(input.proof)}::jsonb, ${input.actor},
-      ${message.id}, ${now}, ${new Date(now.getTime() + PENDING_OPT_IN_HOURS * 3600_000)})`);
-  return { pendingOptInId: id, messageId: message.id, reused: false };
+  if (open?.message_id) return { pendingOptInId: open.id, messageId: open.message_id, reused: true };
+  // The pending opt-in is written before its template goes, so a crash in between leaves one without a
+  // message, which the next attempt completes — never a template the customer could answer to no effect.
+  const id = open?.id ?? newId('pendingOptIn');
+  if (!open) {
+    await deps.db.query(sql`
+      INSERT INTO pending_opt_ins (org_id, id, contact_id, purpose, source, proof, actor, created_at, expires_at)
+      VALUES (${org.orgId}, ${id}, ${contact.id}, ${input.purpose}, ${input.source}, ${JSON.stringify(input.proof)}::jsonb, ${input.actor},
+        ${now}, ${new Date(now.getTime() + PENDING_OPT_IN_HOURS * 3600_000)})`);
+  }
+  let message;
+  try {
+    // The one send that may go to a number without consent: it asks for it (send-message.ts names the exemption).
+    message = await sendMessage(deps, org, { to: input.phone, type: 'template', template: template as never }, { consentExemption: 'double_opt_in_confirmation' });
+  } catch (error) {
+    await deps.db.query(sql`DELETE FROM pending_opt_ins WHERE org_id = ${org.orgId} AND id = ${id} AND message_id IS NULL`);
+    throw error;
+  }
+  await deps.db.query(sql`UPDATE pending_opt_ins SET message_id = ${message.id} WHERE org_id = ${org.orgId} AND id = ${id}`);
+  return { pendingOptInId: id, messageId: message.id, reused: Boolean(open) };
 }
 
 /** The contact's latest unconfirmed pending opt-in that is still open at `at`, locked for the rest of the transaction. */
