@@ -35,7 +35,7 @@ export function renderTemplate(template: StoredTemplate, sent: unknown): RenderR
   const add: Ctx['add'] = (path, rule, message, counts) => { mismatches.push({ path, rule, message, ...counts }); };
   const stored = storedParts(template);
   const only = stored.header === undefined && stored.footer === undefined && stored.buttons.length === 0;
-  const ctx: Ctx = { add, named: template.parameter_format === 'NAMED', textMax: only ? TEXT_PARAMETER_MAX_BODY_ONLY : TEXT_PARAMETER_MAX };
+  const ctx: Ctx = { add, named: isRecord(template) && template.parameter_format === 'NAMED', textMax: only ? TEXT_PARAMETER_MAX_BODY_ONLY : TEXT_PARAMETER_MAX };
   const slots = sentSlots(sent, add);
   // A malformed send is reported alone: counting parameters of components that could not be read only adds noise.
   if (mismatches.length > 0) return { ok: false, mismatches };
@@ -58,9 +58,10 @@ export function renderTemplate(template: StoredTemplate, sent: unknown): RenderR
 
 /** The parts of a stored template that matter at send time; an authentication body and footer get Meta's preset text. */
 function storedParts(template: StoredTemplate) {
-  const components = Array.isArray(template.components) ? template.components.filter(isRecord) : [];
+  const stored: unknown = isRecord(template) ? template.components : undefined;
+  const components = Array.isArray(stored) ? stored.filter(isRecord) : [];
   const find = (type: string) => components.find((c) => typeof c.type === 'string' && c.type.toUpperCase() === type);
-  const auth = template.category === 'AUTHENTICATION';
+  const auth = isRecord(template) && template.category === 'AUTHENTICATION';
   const body = find('BODY');
   const footer = find('FOOTER');
   const bodyText = typeof body?.text === 'string' ? body.text
