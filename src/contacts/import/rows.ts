@@ -172,11 +172,11 @@ function consentOf(row: number, cells: string[], c: NonNullable<ResolvedMapping[
   if (state === '') return null;
   const text = read(c.text);
   if (state === 'opted_in') {
-    const problem = consentTextProblem(text, ctx.businessName);
+    const problem = remembered(textProblems, `${ctx.businessName}\u0000${text}`, () => consentTextProblem(text, ctx.businessName));
     if (problem) reject(problem);
   }
   const url = read(c.url);
-  if (url && !isHttpUrl(url)) reject(`the consent URL "${url.slice(0, 100)}" is not an http(s) URL`);
+  if (url && !remembered(httpUrls, url, () => isHttpUrl(url))) reject(`the consent URL "${url.slice(0, 100)}" is not an http(s) URL`);
   const ip = c.ip === null ? '' : cells[c.ip]!.trim();
   if (ip && isIP(ip) === 0) reject(`the consent IP "${ip.slice(0, 64)}" is not an IP address`);
   let capturedAt: Date | undefined;
@@ -193,6 +193,18 @@ function consentOf(row: number, cells: string[], c: NonNullable<ResolvedMapping[
   if (ip) proof.ip = ip;
   if (collectedVia) proof.collected_via = collectedVia;
   return { state: state as 'opted_in' | 'opted_out', proof, capturedAt };
+}
+
+// A file's rows mostly repeat the same consent text and form URL: each distinct one is checked once per import.
+const textProblems = new Map<string, string | null>();
+const httpUrls = new Map<string, boolean>();
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key)!;
+  const value = compute();
+  if (cache.size >= 1000) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 function isHttpUrl(text: string): boolean {
