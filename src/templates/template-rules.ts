@@ -102,3 +102,18 @@ export const DEFAULT_RULES: TemplateRules = {
   adjacentPunctuationIsText: ADJACENT_SEPARATOR_PUNCTUATION_IS_TEXT,
   languages: SUPPORTED_LANGUAGES,
 };
+
+/**
+ * The subcode Meta answers a create with for a rule (§2.3 template-management errors, under code 100): 2388299
+ * variable at the start or end, 2388293 too many variables, 2388040 over a length, 2388047/2388072/2388073 header,
+ * body or footer format; anything else the generic 100. For the simulator, so it does not match on rule names.
+ */
+export function metaSubcode(rule: string): number {
+  if (rule === 'body.variable_at_start' || rule === 'body.variable_at_end') return 2388299;
+  if (rule === 'body.too_many_variables') return 2388293;
+  if (/\.(text_length|length|url_length|example_length|phone_number_length)$/.test(rule)) return 2388040;
+  if (rule.startsWith('header.')) return 2388047;
+  if (rule.startsWith('body.')) return 2388072;
+  if (rule.startsWith('footer.')) return 2388073;
+  return 100;
+}

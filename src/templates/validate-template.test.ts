@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { metaSubcode } from './template-rules.ts';
 import type { TemplateRules } from './template-rules.ts';
 import { validateTemplate } from './validate-template.ts';
 
@@ -240,5 +241,19 @@ describe('validateTemplate: paths and order', () => {
     for (const { bad, rules } of cases) {
       for (const v of validateTemplate(bad(), rules)) expect(v.message.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('metaSubcode', () => {
+  it("maps rules to Meta's create subcodes", () => {
+    expect(metaSubcode('body.variable_at_start')).toBe(2388299);
+    expect(metaSubcode('body.variable_at_end')).toBe(2388299);
+    expect(metaSubcode('body.too_many_variables')).toBe(2388293);
+    expect(metaSubcode('header.too_many_variables')).toBe(2388047);
+    expect(metaSubcode('button.url_length')).toBe(2388040);
+    expect(metaSubcode('footer.text_length')).toBe(2388040);
+    expect(metaSubcode('body.variables_adjacent')).toBe(2388072);
+    expect(metaSubcode('footer.variable_not_allowed')).toBe(2388073);
+    expect(metaSubcode('name.format')).toBe(100);
   });
 });
