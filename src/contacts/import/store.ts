@@ -150,6 +150,13 @@ export function upsertContacts(tx: Db, orgId: string, contacts: ImportedContact[
     RETURNING c.id, c.phone_e164, (c.xmax = 0) AS inserted`);
 }
 
+/** Whether any contact of the organization is currently opted out of one of these purposes (usually few are). */
+export async function anyOptedOut(tx: Db, orgId: string, purposes: string[]): Promise<boolean> {
+  const row = await one<{ found: boolean }>(tx, sql`
+    SELECT EXISTS (SELECT 1 FROM consent_state WHERE org_id = ${orgId} AND purpose = ANY(${purposes}::text[]) AND state = 'opted_out') AS found`);
+  return row?.found === true;
+}
+
 /** The current consent of these numbers' contacts, for the purposes an import's opt-in would touch. */
 export function consentStatesByPhone(tx: Db, orgId: string, phones: string[]) {
   return tx.query<{ phone_e164: string; purpose: string; state: string; seq: string; recorded_at: Date }>(sql`
