@@ -14,6 +14,8 @@ import { contactImportRoutes } from './contacts/import-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { optInRoutes } from './contacts/opt-in-routes.ts';
 import { mediaRoutes } from './media/routes.ts';
+import { createPolicyState } from './policy/policy-state.ts';
+import { policyRoutes, registerPolicyHooks } from './policy/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
 import { phoneNumberRoutes } from './phone-numbers/routes.ts';
@@ -66,6 +68,10 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
 
   registerErrorHandling(app);
   registerApiKeyAuth(app, deps.db, deps.log);
+  // After authentication: the policy version header, and acceptance by continued use.
+  const policy = createPolicyState(deps.db, deps.clock, deps.log);
+  app.addHook('onClose', () => policy.stop());
+  registerPolicyHooks(app, deps, policy);
   // Before the routes: it hooks every route marked `idempotent: true` as the route is added.
   registerIdempotency(app, deps);
 
@@ -81,5 +87,6 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(consentRoutes(deps));
   await app.register(privacyRoutes(deps));
   await app.register(contactImportRoutes(deps));
+  await app.register(policyRoutes(deps, policy));
   return app;
 }

@@ -5,12 +5,15 @@ import { connectDb } from './db/connect.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { verifyLedger } from './contacts/consent-ledger.ts';
+import { publishPolicy } from './policy/publish-policy.ts';
+import { listPolicyVersions } from './policy/store.ts';
 import { AppError } from './lib/app-error.ts';
 import { randomToken } from './lib/secrets.ts';
 import { createApiKey, revokeApiKey } from './tenancy/api-keys.ts';
 import { createOrganization, createUser } from './tenancy/create-organization.ts';
-import { findOrganization, findOrganizationBySlugUnscoped, listApiKeys } from './tenancy/store.ts';
+import { findOrganization, findOrganizationBySlugUnscoped, findUserByEmailUnscoped, listApiKeys } from './tenancy/store.ts';
 
 /** The administrative commands. Each opens the database, migrates it, does one thing and prints the result. */
 export async function runCli(config: Config, _log: Logger, command: string, argv: string[], usage: string): Promise<number> {
@@ -26,7 +29,7 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
       case 'org create': {
         const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, slug: { type: 'string' }, country: { type: 'string' } } });
         if (!values.name) return fail('--name is required');
-        const org = await createOrganization(db, { name: values.name, ...(values.slug ? { slug: values.slug } : {}), ...(values.country ? { defaultCountry: values.country } : {}) });
+        const org = await createOrganization(db, { name: values.name, acceptedBy: 'cli', ...(values.slug ? { slug: values.slug } : {}), ...(values.country ? { defaultCountry: values.country } : {}) });
         console.log(`${org.id}\t${org.slug}\t${org.name}`);
         return 0;
       }
@@ -64,6 +67,30 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         const user = await createUser(db, { email: values.email, password, isOperator: true });
         console.log(`${user.id}\t${user.email}\toperator`);
         if (!values.password) console.log(`Password: ${password}`);
+        return 0;
+      }
+      case 'policy publish': {
+        // An operator's act: the new version of the Acceptable Use Policy, and its notice to every organization.
+        const { values } = parseArgs({ args: rest, options: { file: { type: 'string' }, 'effective-at': { type: 'string' }, summary: { type: 'string' }, by: { type: 'string' } } });
+        if (!values.file || !values['effective-at'] || !values.summary || !values.by) return fail('--file, --effective-at, --summary and --by (the operator\'s email) are required');
+        const operator = await findUserByEmailUnscoped(db, values.by);
+        if (!operator?.is_operator) return fail(`"${values.by}" is not a platform operator (xpecto admin create)`);
+        let document: unknown;
+        try {
+          document = JSON.parse(await readFile(values.file, 'utf8'));
+        } catch (error) {
+          return fail(`cannot read ${values.file} as JSON: ${(error as Error).message}`);
+        }
+        const published = await publishPolicy({ db, now: new Date(), publicUrl: config.publicUrl, minNoticeMs: config.policyMinNoticeMs }, {
+          document, summary: values.summary, effectiveAt: new Date(values['effective-at']), publishedBy: `user:${operator.id}`,
+        });
+        console.log(`version ${published.version} published, effective ${published.effective_at.toISOString()}`);
+        return 0;
+      }
+      case 'policy list': {
+        for (const v of await listPolicyVersions(db)) {
+          console.log([v.version, v.effective_at.toISOString(), v.published_by, v.summary].join('\t'));
+        }
         return 0;
       }
       case 'consent verify': {

@@ -7,6 +7,8 @@ export type Config = {
   host: string;
   /** Where users reach the API; unset means the address it listens on. */
   publicUrl: string | undefined;
+  /** The least notice a new version of the Acceptable Use Policy gives before it takes effect. */
+  policyMinNoticeMs: number;
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -131,6 +133,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     publicUrl: text(env, 'PUBLIC_URL'),
+    policyMinNoticeMs: int(env, 'POLICY_MIN_NOTICE_HOURS', 7 * 24) * 3_600_000,
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     databaseUrl,
     redisUrl,

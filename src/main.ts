@@ -16,6 +16,8 @@ const USAGE = `usage: xpecto <command>
   keys list --org SLUG|ID
   keys revoke --org SLUG|ID --id KEY_ID
   consent verify --org SLUG|ID   prove the consent ledger untouched (exit status 3 if not)
+  policy publish --file F.json --effective-at ISO --summary S --by OPERATOR_EMAIL
+  policy list
   admin create --email E [--password P]`;
 
 async function main(argv: string[]): Promise<void> {

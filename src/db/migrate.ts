@@ -1,13 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
+import { ensurePolicyV1 } from '../policy/store.ts';
 import { sql } from './sql.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 // Any constant works; it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK = 7_202_611;
 
-/** Applies every migration not yet recorded, each in its own transaction, in file-name order. */
+/** Applies every migration not yet recorded, each in its own transaction, in file-name order; then seeds platform data. */
 export async function migrate(db: Db): Promise<string[]> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];
@@ -26,5 +27,7 @@ export async function migrate(db: Db): Promise<string[]> {
     });
     if (done) applied.push(version);
   }
+  // Platform data every database needs, written once: the first version of the Acceptable Use Policy.
+  await ensurePolicyV1(db);
   return applied;
 }

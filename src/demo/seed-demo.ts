@@ -46,7 +46,7 @@ async function readDemo(deps: Deps): Promise<DemoCredentials | null> {
 // One transaction: a start interrupted halfway leaves no organization without its key.
 function createDemoOrganization(deps: Deps): Promise<DemoCredentials> {
   return deps.db.transaction(async (tx) => {
-    const org = await createOrganization(tx, { name: 'Demo Company', slug: DEMO_SLUG });
+    const org = await createOrganization(tx, { name: 'Demo Company', slug: DEMO_SLUG, acceptedBy: 'system:demo' });
     const ownerPassword = randomToken(16);
     const owner = await createUser(tx, { email: OWNER_EMAIL, password: ownerPassword, name: 'Demo Owner' });
     await addMember(tx, org.id, owner.id, 'owner');

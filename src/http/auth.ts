@@ -8,8 +8,11 @@ import type { Scope } from '../tenancy/scopes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The scope an API key needs for this route; routes without one are public. */
-    scope?: Scope;
+    /**
+     * The scope an API key needs for this route; `authenticated` takes any valid key (what every key may read,
+     * such as the policy in force); routes without one are public.
+     */
+    scope?: Scope | 'authenticated';
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -29,7 +32,7 @@ export function registerApiKeyAuth(app: FastifyInstance, db: Db, log: Logger): v
       ? await keys.authenticate(presented, request.ip, (err) => request.log.warn({ err }, 'could not record key use'))
       : null;
     if (!auth) throw new AppError('unauthorized');
-    if (!auth.scopes.includes(scope)) {
+    if (scope !== 'authenticated' && !auth.scopes.includes(scope)) {
       throw new AppError('insufficient_scope', { message: `This API key lacks the "${scope}" scope.`, details: { required: scope } });
     }
     request.auth = auth;

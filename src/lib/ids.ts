@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   contactImport: 'imp',
   complianceSignal: 'sig',
   pendingOptIn: 'poi',
+  email: 'eml',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

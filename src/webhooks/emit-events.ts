@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'account.standing',
   'phone_number.status',
   'webhook_endpoint.disabled',
+  'policy.updated',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../lib/html.ts';
 import type { ConsentSettings } from '../consent-settings.ts';
 
 /**
@@ -20,9 +21,7 @@ export function pageCsp(nonce: string): string {
   return `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
+export { escapeHtml };
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#1c1e21}
 h1{font-size:1.4rem}label{display:block;margin:.8rem 0}input[type=tel]{width:100%;padding:.5rem;font-size:1rem}

@@ -1,0 +1,96 @@
+/**
+ * Which code enforces which clause of the Acceptable Use Policy. Every refusal, hold, signal and enforcement
+ * action names its clause (`policy_clause` in errors); this map is the other direction, published at
+ * GET /v1/policy/enforcement. A check is `enforced` only when code and a test exist; `planned` names the issue
+ * that brings it, so the map never claims more than the platform does.
+ */
+export type Check = {
+  id: string;
+  /** prevent: refuses before anything leaves; detect: a signal for standing; record: evidence kept. */
+  kind: 'prevent' | 'detect' | 'record';
+  description: string;
+  status: 'enforced' | 'planned';
+  /** The error code a client sees when it refuses, if any. */
+  error_code?: string;
+  code: string[];
+  tests: string[];
+};
+
+export type ClauseEnforcement = { clause: string; checks: Check[] };
+
+export const CLAUSE_MAP: ClauseEnforcement[] = [
+  {
+    clause: '2',
+    checks: [
+      { id: 'consent.proof_on_opt_in', kind: 'prevent', status: 'enforced', error_code: 'validation_failed', description: 'An opt-in recorded for a shown text must carry that text, naming the business and WhatsApp ("explicit consent").', code: ['src/contacts/record-consent.ts'], tests: ['test/contacts/consent.test.ts'] },
+    ],
+  },
+  {
+    clause: '3.1',
+    checks: [
+      { id: 'consent.required_for_templates', kind: 'prevent', status: 'enforced', error_code: 'consent_required', description: 'No template without a current opt-in for its purpose.', code: ['src/contacts/consent-policy.ts', 'src/messaging/send-message.ts', 'src/messaging/send-batch.ts'], tests: ['test/contacts/aup-3.1-walkthrough.test.ts', 'test/contacts/consent.test.ts'] },
+      { id: 'consent.opt_out_honoured', kind: 'prevent', status: 'enforced', error_code: 'contact_opted_out', description: 'Opt-outs (STOP keywords, "Stop promotions", 131050, user preferences, suppression after erasure) refuse later templates of their purpose.', code: ['src/contacts/opt-out.ts', 'src/contacts/consent-policy.ts'], tests: ['test/contacts/opt-out.test.ts', 'test/contacts/privacy.test.ts'] },
+      { id: 'consent.marketing_frequency_cap', kind: 'prevent', status: 'enforced', error_code: 'marketing_frequency_cap', description: 'At most N marketing templates per contact per rolling 24 hours (default 2).', code: ['src/contacts/consent-policy.ts', 'src/messaging/store.ts'], tests: ['test/contacts/consent.test.ts'] },
+      { id: 'consent.refusals_counted', kind: 'detect', status: 'enforced', description: 'Every send refused for consent is a compliance signal of the organization.', code: ['src/contacts/consent-policy.ts'], tests: ['test/contacts/aup-3.1-walkthrough.test.ts'] },
+      { id: 'consent.ledger', kind: 'record', status: 'enforced', description: 'Consent and its withdrawal are kept in a hash-chained, append-only ledger that verification proves untouched.', code: ['src/contacts/consent-ledger.ts'], tests: ['test/contacts/consent.test.ts', 'test/cli.test.ts'] },
+    ],
+  },
+  {
+    clause: '3.2',
+    checks: [
+      { id: 'screening.phishing_and_fraud', kind: 'prevent', status: 'planned', description: 'Outbound text, captions, interactive text and templates are screened for phishing, fraud, threats and harassment (issue 7).', code: ['src/compliance/screening/'], tests: [] },
+    ],
+  },
+  {
+    clause: '3.3',
+    checks: [
+      { id: 'whatsapp.customer_service_window', kind: 'prevent', status: 'enforced', error_code: 'outside_customer_service_window', description: 'Free-form messages only within 24 hours of the customer\'s last message, as Meta requires.', code: ['src/messaging/compose.ts', 'src/messaging/window.ts'], tests: ['test/contacts/consent.test.ts', 'test/messaging/inbound.test.ts'] },
+      { id: 'whatsapp.throughput_and_pair_rate', kind: 'prevent', status: 'enforced', description: 'Each number sends at its Meta throughput, never above it, and one message per 6 s to the same recipient.', code: ['src/messaging/rate-limiter.ts', 'src/messaging/lane.ts'], tests: ['test/dispatch/pacing.test.ts', 'test/dispatch/workers.test.ts'] },
+      { id: 'whatsapp.messaging_tier', kind: 'prevent', status: 'planned', error_code: 'messaging_limit_reached', description: 'Unique business-initiated recipients per rolling 24 h stay within the portfolio\'s tier (issue 7).', code: [], tests: [] },
+      { id: 'whatsapp.approved_templates_only', kind: 'prevent', status: 'enforced', error_code: 'template_not_approved', description: 'Only approved templates are sent; parameters must match them.', code: ['src/messaging/compose.ts', 'src/templates/parameters.ts'], tests: ['test/api/journey.test.ts'] },
+    ],
+  },
+  {
+    clause: '3.4',
+    checks: [
+      { id: 'security.media_sniffing', kind: 'prevent', status: 'enforced', error_code: 'media_kind_mismatch', description: 'Uploaded media is typed from its bytes; it must match the declared type and Meta\'s allowed types and sizes.', code: ['src/media/upload-media.ts', 'src/media/sniff.ts'], tests: ['test/messaging/media.test.ts'] },
+      { id: 'security.ssrf', kind: 'prevent', status: 'enforced', error_code: 'link_not_allowed', description: 'Outbound URLs (media links, webhook endpoints) must reach public addresses.', code: ['src/lib/ssrf.ts'], tests: ['src/lib/ssrf.test.ts', 'test/messaging/media.test.ts'] },
+      { id: 'security.webhook_signatures', kind: 'prevent', status: 'enforced', error_code: 'invalid_signature', description: 'Meta\'s webhooks are verified over their raw bytes before anything is stored.', code: ['src/whatsapp/verify-signature.ts'], tests: ['test/api/whatsapp-webhook.test.ts'] },
+      { id: 'security.secrets_at_rest', kind: 'prevent', status: 'enforced', description: 'API keys hashed; access tokens and webhook secrets sealed; logs redacted.', code: ['src/lib/secrets.ts', 'src/lib/logger.ts'], tests: ['test/api/secrets.test.ts'] },
+      { id: 'security.malware_scanning', kind: 'prevent', status: 'planned', description: 'Executables, scripts and macro documents refused; clamd scanning when configured (issue 7).', code: [], tests: [] },
+    ],
+  },
+  {
+    clause: '3.5',
+    checks: [
+      { id: 'screening.brand_impersonation', kind: 'prevent', status: 'planned', description: 'Lookalike and typosquatted brand domains in messages are held or blocked (issue 7).', code: ['src/compliance/screening/'], tests: [] },
+    ],
+  },
+  {
+    clause: '3.6',
+    checks: [
+      { id: 'throttling.api_rate_limits', kind: 'prevent', status: 'planned', description: 'Request limits per key, organization and source address, with 429 and Retry-After (issue 7).', code: [], tests: [] },
+      { id: 'credentials.sharing_detection', kind: 'detect', status: 'planned', description: 'API keys used from many networks or countries raise a signal (issue 8).', code: [], tests: [] },
+    ],
+  },
+  {
+    clause: '4',
+    checks: [
+      { id: 'enforcement.account_errors_pause_numbers', kind: 'prevent', status: 'enforced', description: 'Meta\'s account-level errors (131031, 368, 190, 131042) pause the number and raise an account event.', code: ['src/messaging/send-one.ts'], tests: ['test/dispatch/faults.test.ts'] },
+      { id: 'enforcement.ladder', kind: 'prevent', status: 'planned', description: 'Warn, restrict, suspend, terminate — by published thresholds, with appeals (issue 8).', code: [], tests: [] },
+    ],
+  },
+  {
+    clause: '5',
+    checks: [
+      { id: 'reports.intake_and_investigation', kind: 'record', status: 'planned', description: 'Violation reports with account details, logs and screenshots; investigations (issue 8).', code: [], tests: [] },
+    ],
+  },
+  {
+    clause: '7',
+    checks: [
+      { id: 'policy.versioned_with_effective_dates', kind: 'record', status: 'enforced', description: 'The policy is versioned; a new version is published with a future effective date and every organization is told ahead of it.', code: ['src/policy/publish-policy.ts'], tests: ['test/policy/policy.test.ts'] },
+      { id: 'policy.acceptance_by_continued_use', kind: 'record', status: 'enforced', description: 'Acceptance is recorded explicitly at sign-up and, after a version takes effect, on the organization\'s first authenticated use.', code: ['src/policy/policy-state.ts'], tests: ['test/policy/policy.test.ts'] },
+    ],
+  },
+];
