@@ -65,7 +65,7 @@ export async function processBatch(deps: Deps, batch: PendingWebhookEvent[]): Pr
       }
     } else if (event.kind === 'template_status' || event.kind === 'template_quality' || event.kind === 'template_category' || event.kind === 'template_components') {
       try {
-        await applyTemplateWebhooks(deps, [event]);
+        await applyTemplateWebhooks(deps, [event], source.id);
       } catch (error) {
         retry.set(source.id, error instanceof Error ? error.message : String(error));
       }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { openAccessToken } from '../phone-numbers/credentials.ts';
@@ -18,11 +19,12 @@ const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
 
 /**
  * Applies Meta's template webhooks (status, quality, category, components), each in its own transaction under the
- * template's row lock. Every event lands in the template's history once (deduplicated on what Meta sent); only the
- * ones newer than the stored state change it and reach customers' webhooks, so redelivered or shuffled webhooks end
- * in the same state. Throws only for what is worth retrying (the database, the Cloud API unreachable).
+ * template's row lock. Every event lands in the template's history once per delivery (a delivery processed again after
+ * a crash adds nothing); only the ones newer than the stored state change it and reach customers' webhooks, so
+ * redelivered or shuffled webhooks end in the same state. Two identical events in different deliveries are both kept:
+ * Meta's whole-second times cannot tell a second approval (after an edit) from a repeat of the first. Throws only for what is worth retrying (the database, the Cloud API unreachable).
  */
-export async function applyTemplateWebhooks(deps: Deps, events: TemplateWebhookEvent[]): Promise<void> {
+export async function applyTemplateWebhooks(deps: Deps, events: TemplateWebhookEvent[], deliveryId: string): Promise<void> {
   if (events.length === 0) return;
   const accounts = await findAccountsByWabaIdsUnscoped(deps.db, [...new Set(events.map((e) => e.wabaId))]);
   for (const event of events) {
@@ -39,15 +41,16 @@ export async function applyTemplateWebhooks(deps: Deps, events: TemplateWebhookE
         deps.log.info({ orgId: account.org_id, metaTemplateId: event.templateId, kind: event.kind }, 'template webhook for a template not known here');
         return;
       }
-      if (event.kind === 'template_status') await applyStatus(tx, template, event);
-      else if (event.kind === 'template_quality') await applyQuality(tx, template, event);
-      else if (event.kind === 'template_category') await applyCategory(tx, template, event);
-      else await applyComponents(tx, template, event, fetched ?? null);
+      const key = `${deliveryId}:${contentKey(event)}`;
+      if (event.kind === 'template_status') await applyStatus(tx, template, event, key);
+      else if (event.kind === 'template_quality') await applyQuality(tx, template, event, key);
+      else if (event.kind === 'template_category') await applyCategory(tx, template, event, key);
+      else await applyComponents(tx, template, event, fetched ?? null, key);
     });
   }
 }
 
-async function applyStatus(tx: Db, t: TemplateRow, e: TemplateStatusUpdateEvent) {
+async function applyStatus(tx: Db, t: TemplateRow, e: TemplateStatusUpdateEvent, dedupeKey: string) {
   const beforeArchive = e.event === 'UNARCHIVED' ? await statusBeforeArchive(tx, t.org_id, t.id) : null;
   const decision = decideStatus(t, { event: e.event, time: e.time }, beforeArchive);
   const detail = e.otherInfo || e.disableDate ? { ...(e.otherInfo ? { other_info: e.otherInfo } : {}), ...(e.disableDate ? { disable_date: e.disableDate } : {}) } : null;
@@ -55,7 +58,7 @@ async function applyStatus(tx: Db, t: TemplateRow, e: TemplateStatusUpdateEvent)
     kind: 'status', event: e.event, previous: decision.apply ? t.status : null, reason: e.reason ?? null,
     details: { ...(e.rejectionInfo ? { rejection_info: e.rejectionInfo } : {}), ...(detail ?? {}), ...(e.category ? { category: e.category } : {}) },
     source: 'webhook', metaTime: e.time ?? null, applied: decision.apply,
-    dedupeKey: `status:${e.event}:${e.time?.getTime() ?? '-'}:${e.reason ?? ''}:${e.otherInfo?.title ?? ''}`,
+    dedupeKey,
   });
   if (!fresh || !decision.apply) return;
   const rejected = decision.status === 'REJECTED';
@@ -75,18 +78,18 @@ async function applyStatus(tx: Db, t: TemplateRow, e: TemplateStatusUpdateEvent)
   }]);
 }
 
-async function applyQuality(tx: Db, t: TemplateRow, e: TemplateQualityEvent) {
+async function applyQuality(tx: Db, t: TemplateRow, e: TemplateQualityEvent, dedupeKey: string) {
   const apply = decideChange({ value: t.quality_score, at: t.quality_at }, { previous: e.previousScore, next: e.newScore, time: e.time });
   const fresh = await recordTemplateEvent(tx, t.org_id, t.id, {
     kind: 'quality', event: e.newScore, previous: t.quality_score, details: e.previousScore ? { previous_quality_score: e.previousScore } : {},
-    source: 'webhook', metaTime: e.time ?? null, applied: apply, dedupeKey: `quality:${e.previousScore ?? ''}:${e.newScore}:${e.time?.getTime() ?? '-'}`,
+    source: 'webhook', metaTime: e.time ?? null, applied: apply, dedupeKey,
   });
   if (!fresh || !apply) return;
   const updated = await updateTemplate(tx, t.org_id, t.id, { quality_score: e.newScore, quality_at: e.time ? wholeSeconds(e.time) : undefined });
   await emitEvents(tx, t.org_id, [{ type: 'template.quality', subject: t.id, payload: templateQualityPayload(updated!, t.quality_score, e.time ?? null) }]);
 }
 
-async function applyCategory(tx: Db, t: TemplateRow, e: TemplateCategoryEvent) {
+async function applyCategory(tx: Db, t: TemplateRow, e: TemplateCategoryEvent, dedupeKey: string) {
   // An announcement (correct_category: the category it will have) is kept and told, not applied: Meta sends the change itself later.
   const announced = e.correctCategory !== undefined;
   const apply = !announced && CATEGORIES.includes(e.newCategory)
@@ -95,7 +98,7 @@ async function applyCategory(tx: Db, t: TemplateRow, e: TemplateCategoryEvent) {
     kind: 'category', event: announced ? e.correctCategory! : e.newCategory, previous: t.category,
     details: { ...(e.previousCategory ? { previous_category: e.previousCategory } : {}), ...(announced ? { announced: true } : {}) },
     source: 'webhook', metaTime: e.time ?? null, applied: apply,
-    dedupeKey: `category:${e.previousCategory ?? ''}:${e.newCategory}:${e.correctCategory ?? ''}:${e.time?.getTime() ?? '-'}`,
+    dedupeKey,
   });
   if (!fresh || (!apply && !announced)) return;
   const updated = apply
@@ -108,13 +111,17 @@ async function applyCategory(tx: Db, t: TemplateRow, e: TemplateCategoryEvent) {
 }
 
 /** After an edit (ours or in Meta's manager) the webhook names the new texts; the components are read back whole from the Cloud API. */
-async function applyComponents(tx: Db, t: TemplateRow, e: TemplateComponentsEvent, fetched: { components: unknown; parameter_format?: string | undefined } | null) {
+async function applyComponents(tx: Db, t: TemplateRow, e: TemplateComponentsEvent, fetched: { components: unknown; parameter_format?: string | undefined } | null, dedupeKey: string) {
   const fresh = await recordTemplateEvent(tx, t.org_id, t.id, {
     kind: 'components', event: 'UPDATED', previous: null, details: e.value, source: 'webhook', metaTime: e.time ?? null,
-    applied: fetched !== null, dedupeKey: `components:${e.time?.getTime() ?? '-'}:${JSON.stringify(e.value).length}`,
+    applied: fetched !== null, dedupeKey,
   });
   if (!fresh || !fetched) return;
   await updateTemplate(tx, t.org_id, t.id, { components: fetched.components, parameter_format: fetched.parameter_format });
+}
+
+function contentKey(event: TemplateWebhookEvent): string {
+  return createHash('sha256').update(JSON.stringify(event)).digest('base64url').slice(0, 22);
 }
 
 async function fetchComponents(deps: Deps, orgId: string, accountId: string, metaTemplateId: string) {

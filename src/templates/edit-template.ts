@@ -30,35 +30,71 @@ export async function editTemplate(deps: Deps, orgId: string, id: string, patch:
   assertValid(merged);
   if (template.status === 'DRAFT') return editDraft(deps, orgId, template, merged);
   assertEditableAtMeta(template, patch);
-  const at = await reserveEdit(deps, orgId, template);
   const account = await accountToken(deps, orgId, template.account_id);
+  const { at, before, updated } = await sendToReview(deps, orgId, template, patch, merged);
   const body = Object.fromEntries(Object.entries(merged).filter(([k]) => META_EDITABLE.has(k) && (k !== 'category' || k in patch))) as EditTemplateRequest;
   try {
     await deps.cloudApi.editTemplate(account.token, template.meta_template_id!, body);
   } catch (err) {
-    await deps.db.query(sql`DELETE FROM template_edits WHERE org_id = ${orgId} AND template_id = ${id} AND edited_at = ${at}`);
+    await undoEdit(deps, orgId, before, at);
     throw metaRefusal(err);
   }
+  return updated;
+}
+
+/**
+ * Counts the edit against Meta's limits and moves the template to PENDING with its new definition, under the
+ * template's lock and before Meta is called: two concurrent edits cannot both pass, and Meta's review of this edit
+ * (which may come back before Meta's answer to us) is compared with PENDING, not with the approval it replaces.
+ */
+async function sendToReview(deps: Deps, orgId: string, template: TemplateRow, patch: EditTemplateInput, merged: Record<string, unknown>) {
   return deps.db.transaction(async (tx) => {
-    const row = (await lockTemplate(tx, orgId, id))!;
-    // A webhook that came in meanwhile (Meta's review of this very edit) is newer than our PENDING.
-    const untouched = row.status === template.status && row.status_at?.getTime() === template.status_at?.getTime();
-    const updated = (await updateTemplate(tx, orgId, id, {
+    const before = (await lockTemplate(tx, orgId, template.id))!;
+    const at = deps.clock.now();
+    if (before.status === 'APPROVED') assertWithinEditLimits(await approvedEditsSince(tx, orgId, template.id, new Date(at.getTime() - 30 * DAY_MS)), at);
+    await recordEdit(tx, orgId, template.id, before.status, at);
+    const updated = (await updateTemplate(tx, orgId, template.id, {
       components: merged.components, parameter_format: merged.parameter_format as string | undefined,
-      category: typeof patch.category === 'string' ? patch.category : undefined,
-      options: optionsOf(merged),
-      ...(untouched ? { status: 'PENDING', status_at: localStamp(at), status_rank: LOCAL_RANK, rejected_reason: null, rejection_info: null, status_detail: null } : {}),
+      category: typeof patch.category === 'string' ? patch.category : undefined, options: optionsOf(merged),
+      status: 'PENDING', status_at: localStamp(at), status_rank: LOCAL_RANK, rejected_reason: null, rejection_info: null, status_detail: null,
     }))!;
-    if (untouched) {
-      await recordTemplateEvent(tx, orgId, id, {
-        kind: 'status', event: 'PENDING', previous: row.status, details: { action: 'edited' }, source: 'api', metaTime: null,
-        applied: true, dedupeKey: `api:edit:${at.getTime()}`,
-      });
-      await emitEvents(tx, orgId, [{
-        type: 'template.status', subject: id, payload: templateStatusPayload(updated, { event: 'PENDING', previousStatus: row.status, detail: { action: 'edited' }, at }),
-      }]);
-    }
-    return updated;
+    await recordTemplateEvent(tx, orgId, template.id, {
+      kind: 'status', event: 'PENDING', previous: before.status, details: { action: 'edited' }, source: 'api', metaTime: null,
+      applied: true, dedupeKey: `api:edit:${at.getTime()}`,
+    });
+    await emitEvents(tx, orgId, [{
+      type: 'template.status', subject: template.id, payload: templateStatusPayload(updated, { event: 'PENDING', previousStatus: before.status, detail: { action: 'edited' }, at }),
+    }]);
+    return { at, before, updated };
+  });
+}
+
+function assertWithinEditLimits(edits: { edited_at: Date }[], now: Date) {
+  const last = edits[0]?.edited_at;
+  const nextAllowed = last && now.getTime() - last.getTime() < DAY_MS
+    ? new Date(last.getTime() + DAY_MS)
+    : edits.length >= EDITS_PER_30_DAYS ? new Date(edits[EDITS_PER_30_DAYS - 1]!.edited_at.getTime() + 30 * DAY_MS) : null;
+  if (nextAllowed) throw new AppError('template_edit_limit_reached', { details: { next_allowed_at: nextAllowed.toISOString(), edits_last_30_days: edits.length } });
+}
+
+/** Meta refused the edit: the template is as it was (unless a webhook moved it meanwhile), and the edit does not count. */
+async function undoEdit(deps: Deps, orgId: string, before: TemplateRow, at: Date) {
+  await deps.db.transaction(async (tx) => {
+    await tx.query(sql`DELETE FROM template_edits WHERE org_id = ${orgId} AND template_id = ${before.id} AND edited_at = ${at}`);
+    const row = (await lockTemplate(tx, orgId, before.id))!;
+    if (row.status !== 'PENDING' || row.status_rank !== LOCAL_RANK || row.status_at?.getTime() !== localStamp(at).getTime()) return;
+    const restored = (await updateTemplate(tx, orgId, before.id, {
+      components: before.components, parameter_format: before.parameter_format, category: before.category, options: before.options,
+      status: before.status, status_at: before.status_at, status_rank: before.status_rank, rejected_reason: before.rejected_reason,
+      rejection_info: before.rejection_info, status_detail: before.status_detail,
+    }))!;
+    await recordTemplateEvent(tx, orgId, before.id, {
+      kind: 'status', event: before.status, previous: 'PENDING', details: { action: 'edit_refused' }, source: 'api', metaTime: null,
+      applied: true, dedupeKey: `api:edit_refused:${at.getTime()}`,
+    });
+    await emitEvents(tx, orgId, [{
+      type: 'template.status', subject: before.id, payload: templateStatusPayload(restored, { event: before.status, previousStatus: 'PENDING', detail: { action: 'edit_refused' }, at: deps.clock.now() }),
+    }]);
   });
 }
 
@@ -90,25 +126,4 @@ function assertEditableAtMeta(t: TemplateRow, patch: EditTemplateInput) {
   if (t.status === 'APPROVED' && patch.category !== undefined && patch.category !== t.category) {
     throw new AppError('template_not_editable', { message: 'The category of an approved template cannot be edited.', details: [{ path: 'body.category' }] });
   }
-}
-
-/**
- * Counts the edit against Meta's limits before Meta sees it, under the template's lock, so two concurrent edits
- * cannot both pass; the reservation is withdrawn if Meta refuses.
- */
-async function reserveEdit(deps: Deps, orgId: string, template: TemplateRow): Promise<Date> {
-  return deps.db.transaction(async (tx) => {
-    const row = (await lockTemplate(tx, orgId, template.id))!;
-    const now = deps.clock.now();
-    if (row.status === 'APPROVED') {
-      const edits = await approvedEditsSince(tx, orgId, template.id, new Date(now.getTime() - 30 * DAY_MS));
-      const last = edits[0]?.edited_at;
-      const nextAllowed = last && now.getTime() - last.getTime() < DAY_MS
-        ? new Date(last.getTime() + DAY_MS)
-        : edits.length >= EDITS_PER_30_DAYS ? new Date(edits[EDITS_PER_30_DAYS - 1]!.edited_at.getTime() + 30 * DAY_MS) : null;
-      if (nextAllowed) throw new AppError('template_edit_limit_reached', { details: { next_allowed_at: nextAllowed.toISOString(), edits_last_30_days: edits.length } });
-    }
-    await recordEdit(tx, orgId, template.id, row.status, now);
-    return now;
-  });
 }

@@ -77,11 +77,14 @@ export function lockTemplate(tx: Db, orgId: string, id: string) {
   return one<TemplateRow>(tx, sql`SELECT * FROM templates WHERE org_id = ${orgId} AND id = ${id} FOR UPDATE`);
 }
 
-/** Meta's webhooks name the template by its id; a template known only by name (created before its id was stored) is found by that. */
+/**
+ * Meta's webhooks name the template by its id. A template being submitted has no id yet (Meta's review can answer
+ * before Meta's response to the create reaches us), so a submitted one without an id is found by name and language.
+ */
 export function lockTemplateByMetaId(tx: Db, orgId: string, accountId: string, ref: { metaTemplateId: string; name: string; language: string }) {
   return one<TemplateRow>(tx, sql`
     SELECT * FROM templates WHERE org_id = ${orgId} AND account_id = ${accountId}
-      AND (meta_template_id = ${ref.metaTemplateId} OR (meta_template_id IS NULL AND name = ${ref.name} AND language = ${ref.language}))
+      AND (meta_template_id = ${ref.metaTemplateId} OR (meta_template_id IS NULL AND submitted_at IS NOT NULL AND name = ${ref.name} AND language = ${ref.language}))
     ORDER BY meta_template_id NULLS LAST LIMIT 1 FOR UPDATE`);
 }
 
@@ -109,6 +112,17 @@ const COLUMNS = new Set([
 function columnName(column: string) {
   if (!COLUMNS.has(column)) throw new Error(`not a template column: ${column}`);
   return unsafeRaw(column); // one of the names above, chosen by code
+}
+
+/** Marks a draft as on its way to Meta; false when it is not a draft or another submit is already sending it. */
+export async function markSubmitting(db: Db, orgId: string, id: string, at: Date): Promise<boolean> {
+  const rows = await db.query(sql`
+    UPDATE templates SET submitted_at = ${at} WHERE org_id = ${orgId} AND id = ${id} AND status = 'DRAFT' AND submitted_at IS NULL RETURNING id`);
+  return rows.length > 0;
+}
+
+export function clearSubmitting(db: Db, orgId: string, id: string) {
+  return db.query(sql`UPDATE templates SET submitted_at = NULL WHERE org_id = ${orgId} AND id = ${id} AND status = 'DRAFT'`);
 }
 
 export function deleteDraft(db: Db, orgId: string, id: string) {

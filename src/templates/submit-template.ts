@@ -5,7 +5,7 @@ import { findAccountCredentials } from '../phone-numbers/store.ts';
 import { emitEvents } from '../webhooks/emit-events.ts';
 import type { CreateTemplateRequest } from '../whatsapp/account-types.ts';
 import { CloudApiError, CloudApiUnreachableError } from '../whatsapp/client.ts';
-import { findTemplate, lockTemplate, recordTemplateEvent, updateTemplate, type TemplateRow } from './store.ts';
+import { clearSubmitting, findTemplate, lockTemplate, markSubmitting, recordTemplateEvent, updateTemplate, type TemplateRow } from './store.ts';
 import { LOCAL_RANK, templateStatusPayload, wholeSeconds } from './template-events.ts';
 
 // Our own PENDING (after a submit or an edit) is stamped this much before the request left, so that Meta's review
@@ -22,7 +22,9 @@ export async function submitTemplate(deps: Deps, orgId: string, id: string): Pro
   if (template.status !== 'DRAFT') throw new AppError('template_not_submittable', { message: `The template is ${template.status}, not a draft.` });
   const account = await accountToken(deps, orgId, template.account_id);
   const started = deps.clock.now();
-  const created = await deps.cloudApi.createTemplate(account.token, account.wabaId, definitionOf(template)).catch((err: unknown) => {
+  if (!await markSubmitting(deps.db, orgId, id, started)) throw new AppError('template_not_submittable', { message: 'The template is already being submitted.' });
+  const created = await deps.cloudApi.createTemplate(account.token, account.wabaId, definitionOf(template)).catch(async (err: unknown) => {
+    await clearSubmitting(deps.db, orgId, id);
     throw metaRefusal(err);
   });
   return deps.db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from '../db/sql.ts';
 import type { Deps } from '../deps.ts';
 import { newId } from '../lib/ids.ts';
@@ -5,7 +6,7 @@ import { emitEvents } from '../webhooks/emit-events.ts';
 import { normaliseLanguage } from '../whatsapp/webhook-events.ts';
 import { recordTemplateEvent, updateTemplate, upsertSyncedTemplate, type TemplateRow } from './store.ts';
 import { accountToken } from './submit-template.ts';
-import { templateStatusPayload } from './template-events.ts';
+import { templateStatusPayload, wholeSeconds } from './template-events.ts';
 
 const FIELDS = ['id', 'name', 'language', 'status', 'category', 'components', 'parameter_format', 'quality_score', 'rejected_reason', 'previous_category'];
 
@@ -18,8 +19,9 @@ export type SyncResult = { total: number; created: number; changed: number; dele
  */
 export async function syncTemplates(deps: Deps, orgId: string, accountId: string): Promise<SyncResult> {
   const account = await accountToken(deps, orgId, accountId);
+  // Meta's state as of the second the request left: a webhook of that second or later is newer (decision 0013).
+  const now = wholeSeconds(deps.clock.now());
   const templates = await deps.cloudApi.listTemplates(account.token, account.wabaId, { fields: FIELDS.join(',') });
-  const now = deps.clock.now();
   const result: SyncResult = { total: templates.length, created: 0, changed: 0, deleted: 0 };
   for (const t of templates) {
     await deps.db.transaction(async (tx) => {
@@ -43,7 +45,7 @@ export async function syncTemplates(deps: Deps, orgId: string, accountId: string
 async function recordSyncedStatus(tx: Deps['db'], row: TemplateRow, previous: string | null, now: Date) {
   await recordTemplateEvent(tx, row.org_id, row.id, {
     kind: 'status', event: row.status, previous, details: { action: 'synced' }, source: 'sync', metaTime: null, applied: true,
-    dedupeKey: `sync:${now.getTime()}`,
+    dedupeKey: `sync:${randomUUID()}`,
   });
   await emitEvents(tx, row.org_id, [{ type: 'template.status', subject: row.id, payload: templateStatusPayload(row, { event: row.status, previousStatus: previous, detail: { action: 'synced' }, at: now }) }]);
 }
