@@ -51,6 +51,8 @@ export type SimTemplate = MessageTemplate & {
   pause_count?: number;
   /** Times (ms) of edits made while approved: once per 24 h, 10 per 30 days (§4.4). */
   edits?: number[];
+  /** The second (Unix) of the last status webhook about it. */
+  last_status_second?: number;
 };
 
 export type SimWaba = { id: string; templates: Map<string, SimTemplate> };

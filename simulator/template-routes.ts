@@ -84,7 +84,10 @@ function refuse(reply: FastifyReply, problem: CreateProblem) {
 /** After the review delay: APPROVED (perhaps re-filed under MARKETING) or REJECTED with Meta's reason. */
 function scheduleReview(ctx: TemplateContext, template: SimTemplate): void {
   const version = template.components;
-  schedule(ctx.state, ctx.state.config.templateReviewDelayMs, () => {
+  // Webhook times are whole seconds: a second review decided in the same second as the first would be byte for byte
+  // the same webhook, which a receiver rightly drops as a redelivery. Meta's reviews take longer than that anyway.
+  const nextSecond = ((template.last_status_second ?? 0) + 1) * 1000;
+  schedule(ctx.state, Math.max(ctx.state.config.templateReviewDelayMs, nextSecond - Date.now()), () => {
     // Deleted, edited again or decided meanwhile: this review is moot.
     if (!isCurrent(template) || template.components !== version || template.status !== 'PENDING') return;
     const result = reviewTemplate(template);
@@ -208,6 +211,7 @@ export function setTemplateStatus(
 ): void {
   const stored = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED', 'ARCHIVED'];
   if (stored.includes(event)) template.status = event as SimTemplate['status'];
+  template.last_status_second = Math.floor(Date.now() / 1000);
   ctx.webhooks.send(templateStatusWebhook(template.waba_id, {
     event,
     message_template_id: Number(template.id),
