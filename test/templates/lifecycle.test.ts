@@ -151,6 +151,8 @@ describe('the simulator reviews, the platform follows', () => {
       method: 'POST', headers: { authorization: `Bearer ${SIM.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify(orderShipped(name)),
     });
     expect(res.status).toBe(200);
+    const made = await res.json() as { id: string };
+    await t.waitFor('approved at Meta', async () => (await t.sim('GET', '/_sim/webhooks?event=APPROVED')).data.some((w: any) => String(w.payload.entry[0].changes[0].value.message_template_id) === made.id && w.delivered));
     const r = await t.api('POST', '/v1/templates', { key: tenant.apiKey, body: { ...orderShipped(name), submit: true } });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('template_exists');
