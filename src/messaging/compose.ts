@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.ts';
 import type { MediaPayload, MediaResolver } from '../media/resolve-media.ts';
 import { AppError } from '../lib/app-error.ts';
-import { checkTemplateParameters } from '../templates/parameters.ts';
+import { renderTemplate } from '../templates/render-template.ts';
 import type { TemplateRow } from '../templates/store.ts';
 import { notSendableMessage } from '../templates/template-events.ts';
 import { PRIORITY, priorityOf } from './priority.ts';
@@ -51,7 +51,7 @@ export async function compose(
       payload = { ...(payload as object), header: { ...header, [kind]: await resolveMedia(kind, header[kind] as MediaPayload, `body.interactive.header.${kind}`) } };
     }
   }
-  return { content: { [input.type]: payload, ...reply }, templateId: null, templateCategory: null, priority: PRIORITY.service };
+  return { content: { [input.type]: payload, ...reply }, templateId: null, templateCategory: null, priority: PRIORITY.service, renderedText: null };
 }
 
 function composeTemplate(input: SendMessageInput, template: TemplateRow | null) {
@@ -63,16 +63,15 @@ function composeTemplate(input: SendMessageInput, template: TemplateRow | null) 
         : `No template "${name}" in language ${language.code} on this WhatsApp account.`,
     });
   }
-  const mismatches = checkTemplateParameters(template.components, components);
-  const named = (components ?? []).some((c) => (c.parameters ?? []).some((p) => p.parameter_name !== undefined));
-  const positional = (components ?? []).some((c) => c.type !== 'button' && (c.parameters ?? []).some((p) => p.type === 'text' && p.parameter_name === undefined));
-  const wantsNamed = template.parameter_format === 'NAMED';
-  const details = mismatches.map((m) => ({ path: `body.${m.path}`, message: `expected ${m.expected} parameters, got ${m.given}` }));
-  if ((wantsNamed && positional) || (!wantsNamed && named)) {
-    details.push({ path: 'body.template.components', message: `template "${name}" takes ${wantsNamed ? 'named (parameter_name)' : 'positional'} parameters` });
+  // Count, order, names and types of the parameters, as Meta checks them (132000, 132012, 132005), and the
+  // text the customer will see, kept with the message.
+  const result = renderTemplate(template, components ?? []);
+  if (!result.ok) {
+    throw new AppError('template_parameters_mismatch', {
+      details: result.mismatches.map((m) => ({ path: `body.template.${m.path}`, rule: m.rule, message: m.message })),
+    });
   }
-  if (details.length > 0) throw new AppError('template_parameters_mismatch', { details });
-  return { templateId: template.id, templateCategory: template.category, priority: priorityOf(template.category) };
+  return { templateId: template.id, templateCategory: template.category, priority: priorityOf(template.category), renderedText: result.rendered.text };
 }
 
 /** Media parameters of a template (a header image, video or document) go through the same resolver as media messages. */

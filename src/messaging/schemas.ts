@@ -22,6 +22,9 @@ export const messageSchema = {
     wamid: { type: ['string', 'null'] },
     content: { type: 'object', additionalProperties: true },
     metadata: { type: ['object', 'null'], additionalProperties: true },
+    rendered_text: { type: ['string', 'null'], description: 'For a template: its text with the parameters filled in, as the customer sees it' },
+    category: { type: ['string', 'null'], description: 'For a template: its purpose (marketing, utility, authentication)' },
+    consent_record_id: { type: ['string', 'null'], description: 'For a template: the consent record that allowed the send' },
     error: messageError,
     pricing: {
       type: ['object', 'null'], additionalProperties: true,

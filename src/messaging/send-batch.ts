@@ -95,7 +95,7 @@ async function prepare(deps: Deps, orgId: string, context: BatchContext, batch: 
   return {
     id: newId('message'), phoneNumberId: sender.id, to: item.to, type: item.input.type, content: composed.content,
     templateId: composed.templateId, priority: composed.priority, metadata: item.input.metadata ?? null, contactId: contact?.id ?? null,
-    category: purpose, consentRecordId,
+    category: purpose, consentRecordId, renderedText: composed.renderedText,
   };
 }
 

@@ -49,12 +49,12 @@ export async function sendMessage(deps: Deps, org: { orgId: string; defaultCount
   });
   const sender = chooseSender(context.senders, input.from);
   const resolveWamid = async (ref: string) => findWamid(deps.db, org.orgId, ref);
-  const { content, templateId, templateCategory, priority } = await compose(deps, input, context.template, context.contact?.last_inbound_at ?? null, resolveWamid, mediaResolver(deps, org.orgId, sender.id));
+  const { content, templateId, templateCategory, priority, renderedText } = await compose(deps, input, context.template, context.contact?.last_inbound_at ?? null, resolveWamid, mediaResolver(deps, org.orgId, sender.id));
   const purpose = templateCategory ? purposeOf(templateCategory) : null;
   const row: NewOutbound = {
     id: newId('message'), phoneNumberId: sender.id, to: to.e164, type: input.type, content, templateId, priority,
     metadata: input.metadata ?? null, contactId: context.contact?.id ?? null, newContactId: newId('contact'),
-    category: purpose, consentRecordId: null,
+    category: purpose, consentRecordId: null, renderedText,
   };
   const now = deps.clock.now();
   let message: MessageRow;

@@ -13,6 +13,7 @@ export type MessageRow = {
   counterpart: string; type: string; content: Record<string, unknown>; template_id: string | null; status: string;
   wamid: string | null; metadata: Record<string, unknown> | null; error: MessageError | null; attempts: number;
   pricing: Record<string, unknown> | null; conversation: Record<string, unknown> | null;
+  rendered_text: string | null; category: string | null; consent_record_id: string | null;
   created_at: Date; updated_at: Date;
 };
 
@@ -70,6 +71,8 @@ export type NewOutbound = {
   metadata: object | null; priority: number; contactId: string | null; newContactId: string;
   /** For business-initiated messages: the template's purpose and the consent record that allowed the send. */
   category: string | null; consentRecordId: string | null;
+  /** For a template: what the customer will read. */
+  renderedText: string | null;
 };
 
 /**
@@ -99,10 +102,10 @@ function insertOutbound(db: Db, orgId: string, m: NewOutbound) {
   return one<MessageRow>(db, sql`
     WITH contact AS (${contact}),
     message AS (
-      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority, category, consent_record_id)
+      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority, category, consent_record_id, rendered_text)
       SELECT ${orgId}, ${m.id}, 'outbound', ${m.phoneNumberId}, contact.id, ${m.to}, ${m.type},
         ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, 'accepted', ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority},
-        ${m.category}, ${m.consentRecordId}
+        ${m.category}, ${m.consentRecordId}, ${m.renderedText}
       FROM contact RETURNING *),
     history AS (
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
@@ -199,6 +202,7 @@ export async function findBatchContext(db: Db, orgId: string, phones: string[], 
 export type AcceptedRow = {
   id: string; phoneNumberId: string; to: string; type: string; content: object; templateId: string | null;
   metadata: object | null; priority: number; contactId: string | null; category: string | null; consentRecordId: string | null;
+  renderedText: string | null;
 };
 
 /**
@@ -224,14 +228,14 @@ export async function insertAcceptedMessages(db: Db, orgId: string, all: Accepte
     }
     const col = <T>(f: (r: AcceptedRow) => T) => rows.map(f);
     const inserted = await tx.query<{ id: string; created_at: Date }>(sql`
-      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority, category, consent_record_id)
+      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority, category, consent_record_id, rendered_text)
       SELECT ${orgId}, v.id, 'outbound', v.number_id, v.contact_id, v.recipient, v.type, v.content::jsonb, v.template_id, 'accepted', v.metadata::jsonb, v.priority,
-        v.category, v.consent_record_id
+        v.category, v.consent_record_id, v.rendered_text
       FROM unnest(${col((r) => r.id)}::text[], ${col((r) => r.phoneNumberId)}::text[], ${col((r) => r.contactId ?? contactIds.get(r.to)!)}::text[],
         ${col((r) => r.to)}::text[], ${col((r) => r.type)}::text[], ${col((r) => JSON.stringify(r.content))}::text[],
         ${col((r) => r.templateId)}::text[], ${col((r) => (r.metadata ? JSON.stringify(r.metadata) : null))}::text[], ${col((r) => r.priority)}::int[],
-        ${col((r) => r.category)}::text[], ${col((r) => r.consentRecordId)}::text[])
-        AS v(id, number_id, contact_id, recipient, type, content, template_id, metadata, priority, category, consent_record_id)
+        ${col((r) => r.category)}::text[], ${col((r) => r.consentRecordId)}::text[], ${col((r) => r.renderedText)}::text[])
+        AS v(id, number_id, contact_id, recipient, type, content, template_id, metadata, priority, category, consent_record_id, rendered_text)
       RETURNING id, created_at`);
     await tx.query(sql`
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)

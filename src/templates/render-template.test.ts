@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkTemplateParameters } from './parameters.ts';
 import { renderTemplate } from './render-template.ts';
 import type { StoredTemplate } from './render-template.ts';
 
@@ -209,18 +208,5 @@ describe('renderTemplate: one failing example per mismatch rule', () => {
   it('reports count mismatches with the expected and given counts', () => {
     const result = renderTemplate(order, orderSend().slice(1));
     expect(!result.ok && result.mismatches[0]).toMatchObject({ rule: 'header.parameter_count', expected: 1, given: 0 });
-  });
-});
-
-describe('checkTemplateParameters (compose.ts) answers from the renderer', () => {
-  it('returns the count mismatches in its old shape', () => {
-    expect(checkTemplateParameters(order.components as never, orderSend() as never)).toEqual([]);
-    expect(checkTemplateParameters(order.components as never, orderSend().slice(1) as never)).toEqual([
-      { path: 'template.components', expected: 1, given: 0 },
-    ]);
-    expect(checkTemplateParameters(named.components as never, namedSend() as never)).toEqual([]);
-    expect(checkTemplateParameters(named.components as never, [namedSend()[0]] as never)).toEqual([
-      { path: 'template.components', expected: 2, given: 0 },
-    ]);
   });
 });

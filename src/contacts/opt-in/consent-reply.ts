@@ -20,7 +20,7 @@ export async function queueConsentReply(tx: Db, orgId: string, r: {
     templateId: null, priority: PRIORITY.service, contactId: r.contactId, newContactId: newId('contact'),
     // Echoed in the organization's webhooks, so its systems can tell the platform's confirmations from their own sends.
     metadata: { xpecto_consent_confirmation: r.kind },
-    category: null, consentRecordId: null,
+    category: null, consentRecordId: null, renderedText: null,
   };
   const message = await insertAcceptedMessage(tx, orgId, row);
   return message!.id;
