@@ -62,6 +62,7 @@ async function applyStatus(tx: Db, t: TemplateRow, e: TemplateStatusUpdateEvent,
   });
   if (!fresh || !decision.apply) return;
   const rejected = decision.status === 'REJECTED';
+  const recategorised = e.category && CATEGORIES.includes(e.category) && e.category !== t.category ? e.category : undefined;
   const updated = await updateTemplate(tx, t.org_id, t.id, {
     meta_template_id: e.templateId,
     status: decision.status, status_at: decision.at, status_rank: decision.rank,
@@ -69,13 +70,17 @@ async function applyStatus(tx: Db, t: TemplateRow, e: TemplateStatusUpdateEvent,
     rejection_info: rejected ? (e.rejectionInfo ?? null) : decision.status === 'APPROVED' ? null : undefined,
     status_detail: detail,
     // The review can file the template under another category; the status event names the one it holds now.
-    category: e.category && CATEGORIES.includes(e.category) && e.category !== t.category ? e.category : undefined,
-    previous_category: e.category && CATEGORIES.includes(e.category) && e.category !== t.category ? t.category : undefined,
+    category: recategorised, previous_category: recategorised ? t.category : undefined,
+    category_at: recategorised && e.time ? wholeSeconds(e.time) : undefined,
   });
-  await emitEvents(tx, t.org_id, [{
-    type: 'template.status', subject: t.id,
-    payload: templateStatusPayload(updated!, { event: e.event, previousStatus: t.status, reason: e.reason, rejectionInfo: e.rejectionInfo, detail, at: e.time ?? null }),
-  }]);
+  // Whichever webhook reveals a re-categorisation first (this one or template_category_update) tells it; the other is then a no-op.
+  await emitEvents(tx, t.org_id, [
+    ...(recategorised ? [{ type: 'template.category' as const, subject: t.id, payload: templateCategoryPayload(updated!, { previous: t.category, at: e.time ?? null }) }] : []),
+    {
+      type: 'template.status', subject: t.id,
+      payload: templateStatusPayload(updated!, { event: e.event, previousStatus: t.status, reason: e.reason, rejectionInfo: e.rejectionInfo, detail, at: e.time ?? null }),
+    },
+  ]);
 }
 
 async function applyQuality(tx: Db, t: TemplateRow, e: TemplateQualityEvent, dedupeKey: string) {

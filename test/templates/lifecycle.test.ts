@@ -119,8 +119,11 @@ describe('the simulator reviews, the platform follows', () => {
     const name = uniqueName('quality');
     const approved = await approvedTemplate(t, tenant, orderShipped(name));
     await t.sim('POST', `/_sim/templates/${approved.meta_template_id}/quality`, { score: 'RED' });
-    const paused = await waitForStatus(t, tenant, approved.id, 'PAUSED');
-    expect(paused.quality_score).toBe('RED');
+    // Two webhooks (quality, then status) that may be processed in either order.
+    const paused = await t.waitFor('paused with quality RED', async () => {
+      const got = await getTemplate(t, tenant, approved.id);
+      return got.status === 'PAUSED' && got.quality_score === 'RED' ? got : null;
+    });
     expect(paused.status_detail.other_info.title).toBe('FIRST_PAUSE');
     const quality = await t.waitFor('template.quality', async () => customerEvents(approved.id).find((e) => e.type === 'template.quality'));
     expect(quality.data).toMatchObject({ quality_score: 'RED', previous_quality_score: null });
