@@ -79,6 +79,7 @@ export const REFUSAL_SIGNALS: Partial<Record<string, string>> = {
   consent_required: 'send_refused_no_consent',
   contact_opted_out: 'send_refused_opted_out',
   marketing_frequency_cap: 'send_refused_frequency_cap',
+  messaging_limit_reached: 'send_refused_messaging_limit',
 };
 
 /** A refused send as a compliance signal: what the abuse-detection issue counts against the organization. */

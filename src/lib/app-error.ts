@@ -34,6 +34,10 @@ export const ERRORS = {
     status: 422,
     message: 'This contact has already received the most marketing messages allowed in 24 hours.',
   },
+  messaging_limit_reached: {
+    status: 422,
+    message: "The business has reached Meta's messaging limit: the most customers it may start conversations with in 24 hours.",
+  },
   template_not_approved: { status: 422, message: 'No approved template with that name and language.' },
   template_exists: { status: 409, message: 'A template with this name and language already exists on this WhatsApp account.' },
   template_not_submittable: { status: 409, message: 'Only a draft can be submitted; edit a submitted template instead.' },

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { applyUserPreference } from '../contacts/opt-out.ts';
+import { applyPhoneNumberQuality } from '../phone-numbers/apply-number-webhooks.ts';
 import { applyTemplateWebhooks } from '../templates/apply-template-webhooks.ts';
 import { startPollLoop } from '../lib/poll-loop.ts';
 import { sql } from '../db/sql.ts';
@@ -66,6 +67,12 @@ export async function processBatch(deps: Deps, batch: PendingWebhookEvent[]): Pr
     } else if (event.kind === 'template_status' || event.kind === 'template_quality' || event.kind === 'template_category' || event.kind === 'template_components') {
       try {
         await applyTemplateWebhooks(deps, [event], source.id);
+      } catch (error) {
+        retry.set(source.id, error instanceof Error ? error.message : String(error));
+      }
+    } else if (event.kind === 'phone_number_quality') {
+      try {
+        await applyPhoneNumberQuality(deps, event);
       } catch (error) {
         retry.set(source.id, error instanceof Error ? error.message : String(error));
       }

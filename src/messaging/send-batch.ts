@@ -5,6 +5,8 @@ import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { mediaResolver } from '../media/resolve-media.ts';
 import { compose } from './compose.ts';
+import { limitRefusal } from './messaging-limit.ts';
+import { isWindowOpen } from './window.ts';
 import type { SendMessageInput } from './send-message.ts';
 import { findBatchContext, findWamid, insertAcceptedMessages, type AcceptedRow, type BatchContext } from './store.ts';
 import { validateMessage, type Violation } from './validate-message.ts';
@@ -52,9 +54,15 @@ export async function sendBatch(deps: Deps, org: { orgId: string; defaultCountry
       if (signal) signals.push(signal);
     }
   }
-  const { capped } = await insertAcceptedMessages(deps.db, org.orgId, rows, () => newId('contact'), context.marketingCap);
+  const { capped, limited, freesAt } = await insertAcceptedMessages(deps.db, org.orgId, rows, () => newId('contact'), {
+    marketingCap: context.marketingCap, messagingLimit: context.messagingLimit, now,
+  });
   for (const row of rows) {
-    if (capped.includes(row)) {
+    if (limited.includes(row)) {
+      const error = limitRefusal(context.messagingLimit!, freesAt);
+      results.push(refusal(row.index, error));
+      signals.push(signalOf(error, { contactId: row.contactId, template: null, purpose: row.category })!);
+    } else if (capped.includes(row)) {
       const error = capRefusal({ count: context.marketingCap, oldest: null }, context.marketingCap, now);
       results.push(refusal(row.index, error));
       signals.push(signalOf(error, { contactId: row.contactId, template: null, purpose: 'marketing' })!);
@@ -63,7 +71,7 @@ export async function sendBatch(deps: Deps, org: { orgId: string; defaultCountry
     }
   }
   await recordSignals(deps.db, org.orgId, signals, now);
-  if (rows.length > capped.length) deps.wakeDispatcher();
+  if (rows.length > capped.length + limited.length) deps.wakeDispatcher();
   return results.sort((a, b) => a.index - b.index);
 }
 
@@ -96,6 +104,7 @@ async function prepare(deps: Deps, orgId: string, context: BatchContext, batch: 
     id: newId('message'), phoneNumberId: sender.id, to: item.to, type: item.input.type, content: composed.content,
     templateId: composed.templateId, priority: composed.priority, metadata: item.input.metadata ?? null, contactId: contact?.id ?? null,
     category: purpose, consentRecordId, renderedText: composed.renderedText,
+    initiated: purpose !== null && !isWindowOpen(lastInbound ? new Date(lastInbound) : null, batch.now),
   };
 }
 

@@ -6,6 +6,8 @@ import { newId } from '../lib/ids.ts';
 import type { MessageType } from './message-schema.ts';
 import { mediaResolver } from '../media/resolve-media.ts';
 import { chooseSender, compose } from './compose.ts';
+import { alreadyReached } from './messaging-limit.ts';
+import { isWindowOpen } from './window.ts';
 import { findSendContext, findWamid, insertAcceptedMessage, type MessageRow, type NewOutbound } from './store.ts';
 import { validateMessage } from './validate-message.ts';
 
@@ -57,12 +59,19 @@ export async function sendMessage(deps: Deps, org: { orgId: string; defaultCount
     category: purpose, consentRecordId: null, renderedText,
   };
   const now = deps.clock.now();
+  // Business-initiated: a template outside the customer-service window, counted against Meta's messaging limit
+  // unless the recipient already counts in the moving 24 hours.
+  const initiated = purpose !== null && !isWindowOpen(context.contact?.last_inbound_at ?? null, now);
+  const reached = initiated && alreadyReached(context.contact?.initiated_at ?? null, now);
+  const limit = initiated && !reached ? context.messagingLimit : null;
   let message: MessageRow;
   try {
     // Only templates are business-initiated here: anything else was refused above outside the window.
     const consent = purpose && !options.consentExemption ? decideConsent(context.consent, purpose, now) : null;
-    const cap = purpose === 'marketing' && consent ? { cap: context.consent.cap, now } : undefined;
-    message = (await insertAcceptedMessage(deps.db, org.orgId, { ...row, consentRecordId: consent?.consentRecordId ?? null }, cap))!;
+    message = (await insertAcceptedMessage(deps.db, org.orgId, { ...row, consentRecordId: consent?.consentRecordId ?? null, refreshReach: reached }, {
+      ...(purpose === 'marketing' && consent ? { marketingCap: { cap: context.consent.cap, now } } : {}),
+      ...(limit !== null ? { messagingLimit: { limit, now } } : {}),
+    }))!;
   } catch (error) {
     const signal = error instanceof AppError ? signalOf(error, { contactId: row.contactId, template: input.template?.name ?? null, purpose }) : null;
     if (signal) await recordSignals(deps.db, org.orgId, [signal], now);

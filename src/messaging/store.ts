@@ -4,6 +4,7 @@ import { sql } from '../db/sql.ts';
 import type { TemplateRow } from '../templates/store.ts';
 import type { StateRow } from '../contacts/consent-ledger.ts';
 import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
+import { limitOf, limitRefusal, meterRecipients } from './messaging-limit.ts';
 import { OUTBOUND_STATUSES } from './status.ts';
 
 const STATUS_ORDER = [...OUTBOUND_STATUSES, 'received'];
@@ -29,7 +30,10 @@ export type Sender = { id: string; account_id: string };
 export async function findSendContext(db: Db, orgId: string, q: {
   from: string | null; phoneE164: string; phoneHash: string; template: { name: string; language: string } | null;
 }) {
-  const row = await one<{ senders: Sender[] | null; contact: ContactJson | null; template: TemplateRow | null; suppressed_at: string | null; marketing_cap: number | null }>(db, sql`
+  const row = await one<{
+    senders: Sender[] | null; contact: ContactJson | null; template: TemplateRow | null; suppressed_at: string | null;
+    marketing_cap: number | null; tiers: (string | null)[] | null;
+  }>(db, sql`
     WITH sender AS (
       SELECT id, account_id FROM phone_numbers
       WHERE org_id = ${orgId} AND (${q.from}::text IS NULL OR id = ${q.from} OR phone_number_id = ${q.from})
@@ -43,14 +47,18 @@ export async function findSendContext(db: Db, orgId: string, q: {
              FROM consent_state s WHERE s.org_id = ${orgId} AND s.contact_id = contacts.id) AS consent,
           (SELECT json_build_object('count', count(*), 'oldest', min(m.created_at)) FROM messages m
              WHERE m.org_id = ${orgId} AND m.contact_id = contacts.id AND m.category = 'marketing'
-               AND m.created_at > now() - interval '24 hours' AND m.status <> 'failed') AS marketing_recent
+               AND m.created_at > now() - interval '24 hours' AND m.status <> 'failed') AS marketing_recent,
+          (SELECT r.last_at FROM initiated_recipients r WHERE r.org_id = ${orgId} AND r.contact_id = contacts.id AND r.counted) AS initiated_at
         FROM contacts WHERE org_id = ${orgId} AND phone_e164 = ${q.phoneE164}) c) AS contact,
       (SELECT row_to_json(t) FROM templates t WHERE t.org_id = ${orgId} AND t.account_id = (SELECT account_id FROM sender LIMIT 1)
          AND t.name = ${q.template?.name ?? null} AND t.language = ${q.template?.language ?? null}) AS template,
       (SELECT created_at FROM suppressed_numbers WHERE org_id = ${orgId} AND phone_hash = ${q.phoneHash}) AS suppressed_at,
-      (SELECT marketing_cap_per_24h FROM consent_settings WHERE org_id = ${orgId}) AS marketing_cap`);
+      (SELECT marketing_cap_per_24h FROM consent_settings WHERE org_id = ${orgId}) AS marketing_cap,
+      (SELECT json_agg(messaging_limit_tier) FROM phone_numbers WHERE org_id = ${orgId}) AS tiers`);
   const c = row?.contact ?? null;
-  const contact = c ? { id: c.id, last_inbound_at: c.last_inbound_at ? new Date(c.last_inbound_at) : null } : null;
+  const contact = c ? {
+    id: c.id, last_inbound_at: c.last_inbound_at ? new Date(c.last_inbound_at) : null, initiated_at: c.initiated_at ? new Date(c.initiated_at) : null,
+  } : null;
   const consent: ConsentView = {
     contactId: c?.id ?? null,
     states: c?.consent ?? [],
@@ -58,12 +66,13 @@ export async function findSendContext(db: Db, orgId: string, q: {
     marketingRecent: { count: c?.marketing_recent?.count ?? 0, oldest: c?.marketing_recent?.oldest ? new Date(c.marketing_recent.oldest) : null },
     cap: row?.marketing_cap ?? DEFAULT_MARKETING_CAP,
   };
-  return { senders: row?.senders ?? [], contact, template: row?.template ?? null, consent };
+  return { senders: row?.senders ?? [], contact, template: row?.template ?? null, consent, messagingLimit: limitOf(row?.tiers ?? []) };
 }
 
 type ContactJson = {
   id: string; last_inbound_at: string | null; consent: StateRow[] | null;
   marketing_recent: { count: number; oldest: string | null } | null;
+  initiated_at: string | null;
 };
 
 export type NewOutbound = {
@@ -73,23 +82,40 @@ export type NewOutbound = {
   category: string | null; consentRecordId: string | null;
   /** For a template: what the customer will read. */
   renderedText: string | null;
+  /** A business-initiated message to a recipient already counted in Meta's window: its time moves forward. */
+  refreshReach?: boolean;
+};
+
+export type SendGuards = {
+  /** A marketing template: the contact's 24-hour marketing count is taken again under its lock. */
+  marketingCap?: { cap: number; now: Date };
+  /** A business-initiated message to a recipient not yet reached in the window: metered against Meta's limit. */
+  messagingLimit?: { limit: number; now: Date };
 };
 
 /**
  * Stores an accepted message and its first history event in one statement (atomic without a transaction),
- * creating the contact when the recipient is new. A marketing message is stored under a lock on its contact
- * with the 24-hour count taken again, so concurrent sends cannot pass the frequency cap together.
+ * creating the contact when the recipient is new. With guards, the store happens in a transaction that takes
+ * them again under locks — the contact's for the marketing cap, the organization's meter for Meta's messaging
+ * limit — so concurrent sends cannot pass either together.
  */
-export function insertAcceptedMessage(db: Db, orgId: string, m: NewOutbound, marketingCap?: { cap: number; now: Date }) {
-  if (!marketingCap || !m.contactId) return insertOutbound(db, orgId, m);
+export function insertAcceptedMessage(db: Db, orgId: string, m: NewOutbound, guards: SendGuards = {}) {
+  if ((!guards.marketingCap && !guards.messagingLimit) || !m.contactId) return insertOutbound(db, orgId, m);
   const contactId = m.contactId;
   return db.transaction(async (tx) => {
-    await tx.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${orgId}:${contactId}`}, 0))`);
-    const recent = (await one<{ count: number; oldest: Date | null }>(tx, sql`
-      SELECT count(*)::int AS count, min(created_at) AS oldest FROM messages
-      WHERE org_id = ${orgId} AND contact_id = ${contactId} AND category = 'marketing'
-        AND created_at > now() - interval '24 hours' AND status <> 'failed'`))!;
-    checkMarketingCap(recent, marketingCap.cap, marketingCap.now);
+    if (guards.marketingCap) {
+      await tx.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${orgId}:${contactId}`}, 0))`);
+      const recent = (await one<{ count: number; oldest: Date | null }>(tx, sql`
+        SELECT count(*)::int AS count, min(created_at) AS oldest FROM messages
+        WHERE org_id = ${orgId} AND contact_id = ${contactId} AND category = 'marketing'
+          AND created_at > now() - interval '24 hours' AND status <> 'failed'`))!;
+      checkMarketingCap(recent, guards.marketingCap.cap, guards.marketingCap.now);
+    }
+    if (guards.messagingLimit) {
+      const { limit, now } = guards.messagingLimit;
+      const metered = await meterRecipients(tx, orgId, [contactId], limit, now);
+      if (metered.refused.size > 0) throw limitRefusal(limit, metered.freesAt);
+    }
     return insertOutbound(tx, orgId, m);
   });
 }
@@ -109,7 +135,10 @@ function insertOutbound(db: Db, orgId: string, m: NewOutbound) {
       FROM contact RETURNING *),
     history AS (
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
-      SELECT org_id, id, 'accepted', created_at, 'api' FROM message)
+      SELECT org_id, id, 'accepted', created_at, 'api' FROM message),
+    reach AS (
+      UPDATE initiated_recipients r SET last_at = greatest(r.last_at, message.created_at) FROM message
+      WHERE ${m.refreshReach ?? false} AND r.org_id = message.org_id AND r.contact_id = message.contact_id)
     SELECT * FROM message`);
 }
 
@@ -162,6 +191,8 @@ export type BatchContext = {
   /** Suppressed numbers among the recipients, by their keyed hash, with when they were suppressed. */
   suppressed: Map<string, Date>;
   marketingCap: number;
+  /** Meta's messaging limit of the organization (null: unlimited). */
+  messagingLimit: number | null;
 };
 
 /** What a batch of sends needs, in four queries whatever its size: numbers, contacts with their windows and consent, templates, suppressions. */
@@ -184,10 +215,11 @@ export async function findBatchContext(db: Db, orgId: string, phones: string[], 
     JOIN unnest(${templates.map((x) => x.name)}::text[], ${templates.map((x) => x.language)}::text[]) AS q(name, language)
       ON t.name = q.name AND t.language = q.language
     WHERE t.org_id = ${orgId}`);
-  const policy = (await one<{ suppressed: { phone_hash: string; created_at: string }[] | null; cap: number | null }>(db, sql`
+  const policy = (await one<{ suppressed: { phone_hash: string; created_at: string }[] | null; cap: number | null; tiers: (string | null)[] | null }>(db, sql`
     SELECT (SELECT json_agg(json_build_object('phone_hash', phone_hash, 'created_at', created_at)) FROM suppressed_numbers
               WHERE org_id = ${orgId} AND phone_hash = ANY(${phoneHashes}::text[])) AS suppressed,
-           (SELECT marketing_cap_per_24h FROM consent_settings WHERE org_id = ${orgId}) AS cap`))!;
+           (SELECT marketing_cap_per_24h FROM consent_settings WHERE org_id = ${orgId}) AS cap,
+           (SELECT json_agg(messaging_limit_tier) FROM phone_numbers WHERE org_id = ${orgId}) AS tiers`))!;
   return {
     senders,
     contacts: new Map(contacts.map((c) => [c.phone_e164, {
@@ -196,6 +228,7 @@ export async function findBatchContext(db: Db, orgId: string, phones: string[], 
     templates: found,
     suppressed: new Map((policy.suppressed ?? []).map((x) => [x.phone_hash, new Date(x.created_at)])),
     marketingCap: policy.cap ?? DEFAULT_MARKETING_CAP,
+    messagingLimit: limitOf(policy.tiers ?? []),
   };
 }
 
@@ -203,6 +236,8 @@ export type AcceptedRow = {
   id: string; phoneNumberId: string; to: string; type: string; content: object; templateId: string | null;
   metadata: object | null; priority: number; contactId: string | null; category: string | null; consentRecordId: string | null;
   renderedText: string | null;
+  /** Business-initiated (a template outside the window): metered against Meta's messaging limit. */
+  initiated: boolean;
 };
 
 /**
@@ -210,12 +245,23 @@ export type AcceptedRow = {
  * Marketing messages are counted again under locks on their contacts (taken in one order, so batches cannot
  * deadlock each other); those a concurrent send pushed over the cap come back in `capped`, not stored.
  */
-export async function insertAcceptedMessages(db: Db, orgId: string, all: AcceptedRow[], newContactId: () => string, marketingCap: number) {
-  if (all.length === 0) return { inserted: [], capped: [] };
+export async function insertAcceptedMessages(
+  db: Db, orgId: string, all: AcceptedRow[], newContactId: () => string, guards: { marketingCap: number; messagingLimit: number | null; now: Date },
+) {
+  if (all.length === 0) return { inserted: [], capped: [], limited: [], freesAt: null };
   return db.transaction(async (tx) => {
-    const capped = await overMarketingCap(tx, orgId, all, marketingCap);
-    const rows = capped.length === 0 ? all : all.filter((r) => !capped.includes(r));
-    if (rows.length === 0) return { inserted: [], capped };
+    const capped = await overMarketingCap(tx, orgId, all, guards.marketingCap);
+    let rows = capped.length === 0 ? all : all.filter((r) => !capped.includes(r));
+    let limited: AcceptedRow[] = [];
+    let freesAt: Date | null = null;
+    const initiated = rows.filter((r) => r.initiated && r.contactId);
+    if (guards.messagingLimit !== null && initiated.length > 0) {
+      const metered = await meterRecipients(tx, orgId, initiated.map((r) => r.contactId!), guards.messagingLimit, guards.now);
+      limited = initiated.filter((r) => metered.refused.has(r.contactId!));
+      freesAt = metered.freesAt;
+      if (limited.length > 0) rows = rows.filter((r) => !limited.includes(r));
+    }
+    if (rows.length === 0) return { inserted: [], capped, limited, freesAt };
     const newPhones = [...new Set(rows.filter((r) => !r.contactId).map((r) => r.to))];
     const contactIds = new Map<string, string>();
     if (newPhones.length > 0) {
@@ -240,7 +286,7 @@ export async function insertAcceptedMessages(db: Db, orgId: string, all: Accepte
     await tx.query(sql`
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
       SELECT ${orgId}, v.id, 'accepted', v.at, 'api' FROM unnest(${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.created_at.toISOString())}::timestamptz[]) AS v(id, at)`);
-    return { inserted, capped };
+    return { inserted, capped, limited, freesAt };
   });
 }
 

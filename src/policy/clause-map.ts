@@ -46,7 +46,7 @@ export const CLAUSE_MAP: ClauseEnforcement[] = [
     checks: [
       { id: 'whatsapp.customer_service_window', kind: 'prevent', status: 'enforced', error_code: 'outside_customer_service_window', description: 'Free-form messages only within 24 hours of the customer\'s last message, as Meta requires.', code: ['src/messaging/compose.ts', 'src/messaging/window.ts'], tests: ['test/contacts/consent.test.ts', 'test/messaging/inbound.test.ts'] },
       { id: 'whatsapp.throughput_and_pair_rate', kind: 'prevent', status: 'enforced', description: 'Each number sends at its Meta throughput, never above it, and one message per 6 s to the same recipient.', code: ['src/messaging/rate-limiter.ts', 'src/messaging/lane.ts'], tests: ['test/dispatch/pacing.test.ts', 'test/dispatch/workers.test.ts'] },
-      { id: 'whatsapp.messaging_tier', kind: 'prevent', status: 'planned', error_code: 'messaging_limit_reached', description: 'Unique business-initiated recipients per rolling 24 h stay within the portfolio\'s tier (issue 7).', code: [], tests: [] },
+      
       { id: 'whatsapp.approved_templates_only', kind: 'prevent', status: 'enforced', error_code: 'template_not_approved', description: 'Only approved templates are sent; parameters must match them.', code: ['src/messaging/compose.ts', 'src/templates/render-template.ts'], tests: ['test/api/journey.test.ts', 'src/templates/render-template.test.ts'] },
     ],
   },
@@ -69,6 +69,7 @@ export const CLAUSE_MAP: ClauseEnforcement[] = [
   {
     clause: '3.6',
     checks: [
+      { id: 'whatsapp.messaging_limit', kind: 'prevent', status: 'enforced', error_code: 'messaging_limit_reached', description: 'Unique customers reached by business-initiated messages in a moving 24 hours stay within the portfolio\'s messaging limit, which follows Meta\'s webhooks (also 3.3).', code: ['src/messaging/messaging-limit.ts', 'src/phone-numbers/apply-number-webhooks.ts'], tests: ['test/messaging/messaging-limit.test.ts'] },
       { id: 'throttling.api_rate_limits', kind: 'prevent', status: 'planned', description: 'Request limits per key, organization and source address, with 429 and Retry-After (issue 7).', code: [], tests: [] },
       { id: 'credentials.sharing_detection', kind: 'detect', status: 'planned', description: 'API keys used from many networks or countries raise a signal (issue 8).', code: [], tests: [] },
     ],
