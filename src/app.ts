@@ -37,6 +37,12 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('request');
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Fastify writes two lines per request (received, completed); the hook below writes one, when it is answered:
+    // at the default level each line is a write to stdout, on the hot path of every send.
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ req: { method: request.method, url: request.url, remoteAddress: request.ip }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
