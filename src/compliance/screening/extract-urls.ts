@@ -7,23 +7,26 @@ import { parse as parseDomain } from 'tldts';
 
 export const MAX_URLS = 50;
 export const MAX_URL_LENGTH = 2048;
+/** Tokens examined as possible links; past this the rest of the text is only counted. */
+export const MAX_CANDIDATES = 1000;
 
 export type FoundUrl = {
   url: URL; raw: string; index: number; // where in the text the link begins
   obfuscated: boolean; shown?: string; // the text shown for an anchor
 };
+/** `seen`: tokens that could be links; `parsed`: those handed to the URL parser (at most MAX_CANDIDATES). */
 export type Extraction = { urls: FoundUrl[]; seen: number; parsed: number };
 
 const ANCHORS = [
-  /\[([^\]\n]{1,200})\]\(\s*([^)\s]{1,2048})\s*\)/g,
-  /<a\s[^>]{0,300}?href\s*=\s*["']?([^"'\s>]{1,2048})["']?[^>]{0,300}>([^<]{1,200})<\/a>/gi,
+  /\[([^[\]\n]{1,200})\]\(\s*([^()[\]\s]{1,2048})\s*\)/g,
+  /<a\s[^<>]{0,300}?href\s*=\s*["']?([^"'\s<>]{1,2048})["']?(?:\s[^<>]{0,300})?>([^<]{1,200})<\/a>/gi,
 ];
 const TOKEN = /[^\s<>"'`]+/g;
 const SCHEME_INSIDE = /(?:h[tx]{2}ps?|ftp):\/\//i;
 const SCHEME = /^([a-z][a-z0-9+.-]{1,15}):\/\//i;
 const DEFANGED_DOT = /\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)/gi;
 const LEADING = /^[([{'"«“‘*_]+/;
-const TRAILING = /[.,;:!?)\]}'"»”’*_]+$/;
+const TRAILING = new Set([...'.,;:!?)]}\'"»”’*_']);
 const IPV4_WITH_PATH = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\//;
 const HOSTLIKE = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
 
@@ -32,7 +35,7 @@ export function extractUrls(text: string): Extraction {
   const seen = new Set<string>();
   const push = (candidate: string, index: number, shown?: string) => {
     out.seen++;
-    if (out.urls.length >= MAX_URLS) return;
+    if (out.urls.length >= MAX_URLS || out.seen > MAX_CANDIDATES) return;
     const found = toUrl(candidate.slice(0, MAX_URL_LENGTH), index, out);
     if (!found || seen.has(found.url.href + (shown ?? ''))) return;
     seen.add(found.url.href + (shown ?? ''));
@@ -54,10 +57,17 @@ export function extractUrls(text: string): Extraction {
     const inside = token.search(SCHEME_INSIDE);
     if (inside > 0) { token = token.slice(inside); index += inside; }
     const lead = LEADING.exec(token)?.[0].length ?? 0;
-    token = token.slice(lead).replace(TRAILING, '');
+    token = trimEnd(token.slice(lead, lead + MAX_URL_LENGTH));
     if (token.includes('.') || token.includes('[') || token.includes('(') || SCHEME.test(token)) push(token, index + lead);
   }
   return out;
+}
+
+// A loop, not /[…]+$/: that regex retries from every position of a long punctuation run (quadratic).
+function trimEnd(token: string): string {
+  let end = token.length;
+  while (end > 0 && TRAILING.has(token[end - 1] ?? '')) end--;
+  return token.slice(0, end);
 }
 
 function toUrl(candidate: string, index: number, out: Extraction): FoundUrl | null {

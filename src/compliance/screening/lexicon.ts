@@ -91,12 +91,12 @@ export const LEXICON: Record<string, string[]> = {
     'भुगतान करें', 'जमा करें', 'pague', 'pagar', 'transfiera', 'deposite', 'faca o pix', 'transfira',
   ],
   threat_violence: [
-    'kill you', 'will kill', 'break your legs', 'break your', 'hurt you', 'beat you', 'burn your', 'shoot you', 'throw acid',
+    'kill you', 'will kill you', 'break your legs', 'break your', 'hurt you', 'beat you', 'burn your', 'shoot you', 'throw acid',
     'jaan se maar', 'maar dunga', 'maar dalunga', 'maar doonga', 'pitunga', 'pit dunga', 'tod dunga', 'जान से मार', 'मार दूंगा',
     'मारूंगा', 'मार डालूंगा', 'te voy a matar', 'te mato', 'vou te matar', 'te matar', 'something will happen to',
   ],
   intimidation: [
-    'know where you live', 'i know where you', 'we know where', 'come to your house', 'find you', 'dekh lunga', 'देख लूंगा', 'ghar aake',
+    'know where you live', 'i know where you', 'we know where you', 'come to your house', 'find you', 'dekh lunga', 'देख लूंगा', 'ghar aake',
     'घर आकर', 'chhodunga nahi', 'छोड़ूंगा नहीं', 'bach ke rehna', 'बुरा हाल', 'bura haal', 'sabemos donde viv*', 'sei onde voce mora',
     'sabemos onde voce mora', 'te encontrar', 'make your life hell',
   ],
@@ -119,6 +119,7 @@ export const LEXICON: Record<string, string[]> = {
   rx_drugs: ['tramadol', 'codeine', 'alprazolam', 'oxycodone', 'xanax'],
   no_prescription: ['without prescription', 'prescription free', 'no prescription', 'sin receta', 'sem receita'],
   weapons: ['pistol*', 'revolver', 'katta', 'country made', 'cartridge*', 'ammunition', 'rifle', 'desi katta', 'armas de fogo', 'pistola*'],
+  toy: ['water pistol*', 'toy pistol*', 'toy gun*', 'pichkari', 'nerf'],
   no_licence: ['no licence', 'no license', 'without licence', 'without license', 'unregistered', 'sin licencia', 'sem licenca'],
   organ: ['kidney', 'riñon', 'rim', 'किडनी'],
   trade: ['sell*', 'buy', 'vendo', 'vendemos', 'vender', 'compro', 'bechna', 'bechein', 'बेचें'],

@@ -72,7 +72,7 @@ export const TEXT_RULES: TextRule[] = [
 ];
 
 /** Hits of `signal` that fall inside a hit of `by` are not evidence ("pin" in "pin code", "won" in "won't"). */
-const MASKS: [string, string][] = [['secret_card', 'postal'], ['negation', 'reassurance'], ['lure_prize', 'contraction']];
+const MASKS: [string, string][] = [['secret_card', 'postal'], ['negation', 'reassurance'], ['lure_prize', 'contraction'], ['weapons', 'toy']];
 
 export type Fired = { rule: TextRule; weight: number; evidence: string };
 
