@@ -65,7 +65,7 @@ export function screenTextWithStats(input: string, context: ScreenContext = {}):
   const unofficial = scored.filter((s) => !s.official);
   const globals = new Set<string>();
   if (unofficial.length > 0) globals.add('@link');
-  if (VPA.test(text)) globals.add('@vpa');
+  if (text.includes('@') && VPA.test(text)) globals.add('@vpa');
 
   for (const s of scored) for (const f of s.findings) report(f.rule, f.rule.weight, f.evidence);
   for (const f of evaluateTextRules(signals, globals)) report(f.rule, f.weight, f.evidence);
