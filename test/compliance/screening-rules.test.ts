@@ -11,7 +11,12 @@ const LISTS: ScreenContext = { platformDenyDomains: ['known-phish.example'], den
 const EXAMPLES: Record<string, Example> = {
   'text.card_secret_request': { flagged: 'Please send your card number and CVV to verify your account.', clean: 'Never share your card number or CVV with anyone.' },
   'text.otp_request': { flagged: 'Share the OTP you received to confirm your refund.', clean: 'Your OTP is 482913. Do not share it with anyone.' },
+  'text.secret_entry_link': { flagged: 'Enter your OTP at https://verify-now.in to finish.', clean: 'Enter the OTP on the app screen to finish.' },
+  'text.upi_pin_to_receive': { flagged: 'Enter your UPI PIN to receive Rs 5000 cashback.', clean: 'Your UPI PIN was changed. If not you, call the bank.' },
   'text.remote_access_request': { flagged: 'Install AnyDesk and tell me the code on your screen.', clean: 'Never install AnyDesk on a stranger’s request.' },
+  'text.pay_for_tasks': { flagged: 'Earn Rs 1,000 per task. Pay Rs 500 to unlock premium tasks.', clean: 'Complete the task in the app to earn points.' },
+  'text.fake_charge_call': { flagged: 'Rs 4,999 will be debited for auto renewal. To cancel call 9123456789.', clean: 'Rs 4,999 will be debited for auto renewal. Cancel in the app.' },
+  'text.new_number_money': { flagged: 'Hi, I lost my phone. Please send money to this account.', clean: 'Hi, I lost my phone. Save this as my new contact.' },
   'text.remote_access_mention': { flagged: 'Our team uses TeamViewer for support sessions.', clean: 'Our team uses the app for support sessions.' },
   'text.account_threat': { flagged: 'Your account will be blocked.', clean: 'Your account statement is ready.' },
   'text.threat_deadline': { flagged: 'Your SIM will be blocked within 2 hours.', clean: 'Your SIM was blocked as you requested.' },
@@ -91,6 +96,7 @@ describe('what must pass', () => {
     'Your bill of Rs 599 is due on 10 Dec. Pay now at https://www.airtel.in/pay',
     '50% off, shop now at ourstore.com',
     'We never ask for your OTP, PIN or card details. Please don’t share them with anyone.',
+    'For your security, our executives will never ask you to install AnyDesk or TeamViewer.',
   ])('%s', (text) => {
     expect(screenText(text)).toMatchObject({ decision: 'allow' });
   });

@@ -6,12 +6,15 @@
 export const LEXICON: Record<string, string[]> = {
   // Asking the reader to hand something over.
   ask: [
-    'share*', 'send*', 'tell*', 'provide', 'forward', 'give', 'enter', 'submit', 'reply with', 'disclose', 'read out', 'let me know',
+    'share*', 'send*', 'tell*', 'provide', 'forward', 'give', 'submit', 'reply with', 'disclose', 'read out', 'let me know',
     'bata', 'batao', 'bataye', 'bataiye', 'bata do', 'bata dijiye', 'batana', 'bhej*', 'daalo', 'daal do', 'dalo', 'dijiye', 'de do',
     'बताएं', 'बताइए', 'बताओ', 'बता', 'बतायें', 'भेजें', 'भेजो', 'भेजिए', 'भेज', 'डालें', 'डालो', 'दर्ज करें', 'शेयर', 'साझा',
-    'envie', 'envienos', 'enviar', 'envia', 'digame', 'diga', 'indique', 'introduzca', 'ingrese', 'facilite', 'proporcione', 'responda con',
-    'comparta', 'compartir', 'informe', 'informar', 'digite', 'me passe', 'passe', 'compartilhe', 'forneca', 'mande',
+    'envie', 'envienos', 'enviar', 'envia', 'digame', 'diga', 'indique', 'facilite', 'proporcione', 'responda con',
+    'comparta', 'compartir', 'informe', 'informar', 'me passe', 'passe', 'compartilhe', 'forneca', 'mande',
   ],
+  // Typing a secret in: legitimate on the bank's own screen, phishing when the message brings the link.
+  enter: ['enter', 'type', 'introduzca', 'ingrese', 'digite', 'insira'],
+  upi_pin: ['upi pin', 'यूपीआई पिन', 'upi ka pin'],
   // Secrets nobody legitimate asks for in a chat.
   secret_card: [
     'cvv', 'cvc', 'card number', 'card no', 'card details', 'card pin', 'atm pin', 'upi pin', 'mpin', 'm pin', 'expiry date',
@@ -32,7 +35,13 @@ export const LEXICON: Record<string, string[]> = {
   postal: ['pin code', 'pincode', 'pin codes'],
   negation: [
     'not', 'never', 't', 'no', 'na', 'mat', 'nahi', 'nahin', 'naa',
-    'न', 'ना', 'नहीं', 'मत', 'nunca', 'jamas', 'nao', 'jamais', 'without', 'bina',
+    'न', 'ना', 'नहीं', 'मत', 'nunca', 'jamas', 'nao', 'jamais', 'without', 'bina', 'sin', 'sem',
+  ],
+  // A message that warns against a scam names what the scam asks for.
+  advisory: [
+    'never ask', 'will never ask', 'never asks', 'never call', 'do not install', 'never install', 'beware', 'be careful', 'stay alert',
+    'kabhi nahi maangte', 'kabhi nahi mangte', 'satark', 'सतर्क', 'कभी नहीं मांगता', 'कभी नहीं मांगते', 'nunca pedimos', 'nunca le pediremos',
+    'nunca solicitamos', 'cuidado con', 'cuidado com',
   ],
   reassurance: ['do not worry', 'don t worry', 'dont worry', 'no worry', 'no tension', 'tension mat', 'chinta na', 'chinta mat', 'no se preocupe', 'nao se preocupe'],
   remote_app: [
@@ -66,13 +75,22 @@ export const LEXICON: Record<string, string[]> = {
   lure_prize: [
     'won', 'you have won', 'winner', 'lucky draw', 'lottery', 'lotto', 'jackpot', 'prize', 'gift voucher', 'kbc', 'kaun banega crorepati',
     'crorepati', 'jeeta', 'jeeti', 'jeete', 'जीते', 'जीती', 'जीता', 'लॉटरी', 'इनाम', 'पुरस्कार', 'कौन बनेगा करोड़पति', 'ganado', 'ganador*',
-    'premio', 'loteria', 'sorteo', 'ganhou', 'sorteio', 'free iphone', 'selected for', 'gift parcel', 'gift package', 'cash prize',
+    'premio', 'loteria', 'sorteo', 'ganhou', 'sorteio', 'free iphone', 'selected for', 'free gift', 'gift parcel', 'gift package', 'cash prize',
   ],
   lure_job: [
     'work from home', 'part time job', 'job offer', 'earn', 'earn daily', 'daily salary', 'per day', 'ghar baithe', 'ghar se kaam',
     'kamao', 'kamaye', 'कमाएं', 'घर बैठे', 'घर से काम', 'नौकरी', 'naukri', 'government job', 'guaranteed selection', 'interview slot',
     'trabajo desde casa', 'empleo desde casa', 'gane', 'trabalhe de casa', 'home office', 'vaga de emprego', 'ganhe', 'hiring',
     'liking youtube videos', 'rating hotels', 'task',
+  ],
+  task_scam: [
+    'task', 'tasks', 'per task', 'premium tasks', 'prepaid task', 'work from home', 'part time job', 'ghar baithe', 'rating hotels',
+    'liking youtube videos', 'telegram', 'घर बैठे', 'trabajo desde casa', 'trabalhe de casa',
+  ],
+  charge_scare: ['will be debited', 'has been charged', 'will be charged', 'auto renewal', 'auto renew', 'subscription renewed', 'will be deducted'],
+  lost_phone: [
+    'lost my phone', 'my new number', 'this is my new number', 'mera phone kho gaya', 'naya number', 'mera naya number', 'perdi mi telefono',
+    'mi nuevo numero', 'perdi meu celular', 'meu novo numero', 'मेरा नया नंबर',
   ],
   lure_loan: ['loan', 'instant loan', 'personal loan', 'without documents', 'bina documents', 'no cibil', 'लोन', 'prestamo', 'emprestimo'],
   lure_invest: [
@@ -84,7 +102,8 @@ export const LEXICON: Record<string, string[]> = {
     'fee', 'fees', 'registration fee', 'processing fee', 'charge', 'charges', 'file charge', 'deposit', 'security deposit',
     'refundable deposit', 'tax', 'gst', 'customs', 'shipping', 'delivery charges', 'joining fee', 'joining amount', 'subscription fee',
     'insurance charges', 'clearance fee', 'shulk', 'शुल्क', 'फीस', 'जमा', 'जीएसटी', 'cuota', 'comision', 'gastos', 'tasa*',
-    'de envio', 'inscripcion', 'deposito', 'deposite', 'taxa', 'frete', 'de cadastro', 'inscricao', 'tarifa',
+    'de envio', 'inscripcion', 'cuota de inscripcion', 'deposito', 'deposite', 'taxa', 'frete', 'de cadastro', 'inscricao',
+    'taxa de inscricao', 'tarifa',
   ],
   pay: [
     'pay', 'pay now', 'transfer*', 'send rs', 'send money', 'deposit', 'jama karein', 'paise bhejo', 'pay karo', 'bhugtan karein',
@@ -98,7 +117,8 @@ export const LEXICON: Record<string, string[]> = {
   intimidation: [
     'know where you live', 'i know where you', 'we know where you', 'come to your house', 'find you', 'dekh lunga', 'देख लूंगा', 'ghar aake',
     'घर आकर', 'chhodunga nahi', 'छोड़ूंगा नहीं', 'bach ke rehna', 'बुरा हाल', 'bura haal', 'sabemos donde viv*', 'sei onde voce mora',
-    'sabemos onde voce mora', 'te encontrar', 'make your life hell',
+    'sabemos onde voce mora', 'te encontrar', 'make your life hell', 'watch your back', 'you will pay for this', 'you ll pay for this',
+    'te vas a enterar', 'voce vai ver',
   ],
   regret: ['regret it', 'will regret', 'te vas a arrepentir', 'se arrepender', 'vai se arrepender', 'पछताएगा', 'pachtayega'],
   extortion: [

@@ -35,7 +35,7 @@ const COMBO_RULES = {
   scareLink: { id: 'combo.scare_link', clause: '3.2' as Clause, weight: 20, what: 'a scare, a request for secrets or a lure, with a link on no official domain' },
   oversized: { id: 'input.oversized', clause: '3.4' as Clause, weight: 40, what: `longer than ${MAX_TEXT_CHARS} characters: only the start was screened` },
 };
-const SCARES = new Set(['text.card_secret_request', 'text.otp_request', 'text.account_threat', 'text.kyc_pressure', 'text.advance_fee',
+const SCARES = new Set(['text.card_secret_request', 'text.otp_request', 'text.upi_pin_to_receive', 'text.account_threat', 'text.kyc_pressure', 'text.advance_fee',
   'text.prize_claim', 'text.urgent_payment', 'text.remote_access_request', 'text.authority_scare']);
 
 /** Every rule the screen can report, with its clause and weight: the policy as data (and the tests' checklist). */

@@ -41,12 +41,13 @@ const INDEX = compile({ ...LEXICON, ...Object.fromEntries(BRANDS.map((b, i) => [
 const matches = (word: string | undefined, part: { text: string; prefix: boolean }) =>
   word !== undefined && (part.prefix ? word.startsWith(part.text) : word === part.text);
 
-/** Adds a hit, keeping one per start word and signal (a phrase and its longer form are one finding). */
+/** Adds a hit unless it lies inside the signal's previous one ("taxa de inscricao" is one fee, not two). */
 function add(hits: Map<string, Hit[]>, signal: string, hit: Hit): void {
   const list = hits.get(signal);
   if (!list) { hits.set(signal, [hit]); return; }
   const last = list[list.length - 1];
   if (last && last.start === hit.start) { if (hit.end > last.end) last.end = hit.end; return; }
+  if (last && hit.start < last.end) return;
   list.push(hit);
 }
 

@@ -13,6 +13,7 @@ export type TextRule = {
   negatable?: number; // index of the group whose hits a nearby negation cancels
   reducedTo?: { signal: string; weight: number }; // a weaker reading when this signal is present
   unlessNegated?: string; // the rule does not fire when any hit of this signal is negated (the message warns)
+  unless?: string; // the rule does not fire when this signal is anywhere in the message
 };
 
 const NEG_BEFORE = 2;
@@ -23,10 +24,14 @@ export const TEXT_RULES: TextRule[] = [
     all: [['ask'], ['secret_card']], near: 6, negatable: 0 },
   { id: 'text.otp_request', clause: '3.2', weight: 55, what: 'asks for a one-time code (not one that is being delivered)',
     all: [['ask'], ['secret_code']], near: 6, negatable: 0, reducedTo: { signal: 'code_given', weight: 15 } },
+  { id: 'text.secret_entry_link', clause: '3.2', weight: 55, what: 'asks to enter a card secret or code, and brings the link',
+    all: [['enter'], ['secret_card', 'secret_code'], ['@link']], near: 6, negatable: 0 },
+  { id: 'text.upi_pin_to_receive', clause: '3.2', weight: 60, what: 'a UPI PIN to receive money (a PIN only ever sends money)',
+    all: [['upi_pin'], ['receive']], near: 8 },
   { id: 'text.remote_access_request', clause: '3.4', weight: 50, what: 'asks to install or share a remote-access app',
-    all: [['remote_app'], ['install', 'ask']], near: 8, negatable: 1, unlessNegated: 'install' },
+    all: [['remote_app'], ['install', 'ask']], near: 8, negatable: 1, unlessNegated: 'install', unless: 'advisory' },
   { id: 'text.remote_access_mention', clause: '3.4', weight: 25, what: 'names a remote-access app',
-    all: [['remote_app']], unlessNegated: 'install' },
+    all: [['remote_app']], unlessNegated: 'install', unless: 'advisory' },
   { id: 'text.account_threat', clause: '3.2', weight: 20, what: 'says an account, card, SIM or connection will be blocked',
     all: [['account', 'kyc'], ['block']], near: 6 },
   { id: 'text.threat_deadline', clause: '3.2', weight: 20, what: 'a block threat with a deadline',
@@ -40,7 +45,13 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text.advance_fee', clause: '3.2', weight: 55, what: 'a prize, job, loan or investment that asks for a fee or deposit',
     all: [['fee'], ['lure_prize', 'lure_job', 'lure_loan', 'lure_invest']], near: 25, negatable: 0 },
   { id: 'text.prize_claim', clause: '3.2', weight: 20, what: 'a prize to claim',
-    all: [['lure_prize'], ['receive', 'cta', 'ask', '@link']], near: 12 },
+    all: [['lure_prize'], ['receive', 'cta', 'ask']], near: 12 },
+  { id: 'text.pay_for_tasks', clause: '3.2', weight: 45, what: 'pay first to earn from tasks or work from home',
+    all: [['pay'], ['task_scam']], near: 15, negatable: 0 },
+  { id: 'text.fake_charge_call', clause: '3.2', weight: 40, what: 'a charge you did not make, to cancel by calling a personal mobile',
+    all: [['charge_scare'], ['mobile_number']], near: 20 },
+  { id: 'text.new_number_money', clause: '3.2', weight: 45, what: '"I lost my phone, this is my new number" and money',
+    all: [['lost_phone'], ['pay', 'ask']], near: 20 },
   { id: 'text.guaranteed_returns', clause: '3.2', weight: 50, what: 'guaranteed or doubled returns',
     all: [['lure_invest', 'lure_job'], ['guarantee']], near: 12 },
   { id: 'text.quick_returns', clause: '3.2', weight: 45, what: 'invest now, get a multiple back within days',
@@ -88,6 +99,7 @@ export function evaluateTextRules(signals: Signals, globals: Set<string>): Fired
   const fired: Fired[] = [];
   for (const rule of TEXT_RULES) {
     if (rule.unlessNegated && (hits.get(rule.unlessNegated) ?? []).some(negated)) continue;
+    if (rule.unless && hits.has(rule.unless)) continue;
     const groups = rule.all.map((group, g) => {
       if (group.some((s) => s.startsWith('@') && globals.has(s))) return 'anywhere' as const;
       const list = group.flatMap((s) => hits.get(s) ?? []).sort((a, b) => a.start - b.start);
