@@ -86,7 +86,7 @@ export function createApiKeyAuthenticator(db: Db, log: Logger): ApiKeyAuthentica
         touchApiKey(db, key.org_id, key.id, ip).catch(onTouchError);
       }
       if (key.org_status !== 'active') throw new AppError('account_suspended');
-      return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country };
+      return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country, plan: key.plan };
     },
     stop: () => listener.stop(),
   };
