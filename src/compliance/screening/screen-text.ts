@@ -4,7 +4,7 @@
 // Decision 0014 explains the rules, the weights and how they were measured.
 
 import { BRANDS } from './brands.ts';
-import { extractUrls } from './extract-urls.ts';
+import { extractUrls, type FoundUrl } from './extract-urls.ts';
 import { brandEntry, registrableDomain, scoreUrl, URL_RULES, type ScoredUrl, type UrlContext, type UrlRule } from './score-urls.ts';
 import { findSignals } from './signals.ts';
 import { evaluateTextRules, TEXT_RULES, type Clause } from './text-rules.ts';
@@ -61,7 +61,7 @@ export function screenTextWithStats(input: string, context: ScreenContext = {}):
   const extraction = extractUrls(text);
   const ctx = urlContext(context);
   const scored = extraction.urls.map((u) => scoreUrl(u, ctx));
-  const signals = findSignals(text);
+  const signals = findSignals(withoutLinks(text, extraction.urls));
   const unofficial = scored.filter((s) => !s.official);
   const globals = new Set<string>();
   if (unofficial.length > 0) globals.add('@link');
@@ -80,6 +80,19 @@ export function screenTextWithStats(input: string, context: ScreenContext = {}):
   const decision: Decision = denied || score >= BLOCK_AT ? 'block' : score >= HOLD_AT ? 'hold' : 'allow';
   const stats = { chars: text.length, words: signals.words.length, urlCandidates: extraction.seen, urlsParsed: extraction.parsed, urlsScored: scored.length };
   return { verdict: { decision, score, rules }, stats };
+}
+
+// Text rules read the prose; a link's own words ("sbi-kyc-update.xyz") are the link rules' evidence, and
+// counting them again as "names SBI" or "asks to update KYC" would score one thing twice.
+function withoutLinks(text: string, urls: FoundUrl[]): string {
+  let out = '';
+  let from = 0;
+  for (const u of [...urls].filter((x) => x.shown === undefined).sort((a, b) => a.index - b.index)) {
+    if (u.index < from) continue;
+    out += text.slice(from, u.index) + ' ';
+    from = u.index + u.raw.length;
+  }
+  return out + text.slice(from);
 }
 
 const VPA = /[a-z0-9._-]{2,64}@(?:ybl|paytm|okaxis|oksbi|okhdfcbank|okicici|upi|apl|ibl|axl|ikwik|freecharge|jio|airtel|icici|sbi|hdfcbank|axisbank|kotak)(?![a-z0-9.])/i;
