@@ -15,6 +15,7 @@ import { startImporter, type Importer } from './contacts/import/importer.ts';
 import { startIngester, type Ingester } from './messaging/ingest.ts';
 import { createDbRateLimiter, createRedisRateLimiter } from './messaging/rate-limiter.ts';
 import { allJobs } from './queue/jobs.ts';
+import { createThrottleStore } from './throttling/create-throttle-store.ts';
 import { createQueue, startQueue } from './queue/queue.ts';
 import { startWebhookDeliverer, type WebhookDeliverer } from './webhooks/deliverer.ts';
 import { createCloudApiClient } from './whatsapp/client.ts';
@@ -72,7 +73,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
   let url: string | null = null;
   if (roles.api) {
     const readiness: ReadinessCheck[] = redis ? [{ name: 'redis', check: async () => { await redis.ping(); } }] : [];
-    app = await buildApp(deps, { readiness });
+    app = await buildApp(deps, { readiness, throttleStore: createThrottleStore(config, db, redis, log) });
     url = await app.listen({ port: config.port, host: config.host });
   }
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -19,19 +19,22 @@ declare module 'fastify' {
   }
 }
 
+/** What answers a failed authentication: the throttle counts it, may slow it down, and may answer 429 instead (AUP 3.6). */
+export type AuthenticationFailed = (request: FastifyRequest, reply: FastifyReply, presented: string | null) => Promise<AppError>;
+
 /** Authenticates `Authorization: Bearer xp_…` on every route that declares a scope, before its body is read. */
-export function registerApiKeyAuth(app: FastifyInstance, db: Db, log: Logger): void {
+export function registerApiKeyAuth(app: FastifyInstance, db: Db, log: Logger, failed: AuthenticationFailed = async () => new AppError('unauthorized')): void {
   const keys = createApiKeyAuthenticator(db, log);
   app.addHook('onClose', () => keys.stop());
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
     const presented = bearerToken(request);
     const auth = presented
       ? await keys.authenticate(presented, request.ip, (err) => request.log.warn({ err }, 'could not record key use'))
       : null;
-    if (!auth) throw new AppError('unauthorized');
+    if (!auth) throw await failed(request, reply, presented);
     if (scope !== 'authenticated' && !auth.scopes.includes(scope)) {
       throw new AppError('insufficient_scope', { message: `This API key lacks the "${scope}" scope.`, details: { required: scope } });
     }
