@@ -13,6 +13,7 @@ import { privacyRoutes } from './contacts/privacy-routes.ts';
 import { contactImportRoutes } from './contacts/import-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { optInRoutes } from './contacts/opt-in-routes.ts';
+import { complianceRoutes } from './compliance/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { createPolicyState } from './policy/policy-state.ts';
 import { policyRoutes, registerPolicyHooks } from './policy/routes.ts';
@@ -94,5 +95,6 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(privacyRoutes(deps));
   await app.register(contactImportRoutes(deps));
   await app.register(policyRoutes(deps, policy));
+  await app.register(complianceRoutes(deps));
   return app;
 }

@@ -9,6 +9,8 @@ export type Config = {
   publicUrl: string | undefined;
   /** The least notice a new version of the Acceptable Use Policy gives before it takes effect. */
   policyMinNoticeMs: number;
+  /** The platform's screening lists (registrable domains): a deny blocks, an allow is not scored. */
+  screening: { platformAllowDomains: string[]; platformDenyDomains: string[] };
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -134,6 +136,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     publicUrl: text(env, 'PUBLIC_URL'),
     policyMinNoticeMs: int(env, 'POLICY_MIN_NOTICE_HOURS', 7 * 24) * 3_600_000,
+    screening: {
+      platformAllowDomains: (text(env, 'SCREENING_ALLOW_DOMAINS') ?? '').split(',').map((d) => d.trim().toLowerCase()).filter(Boolean),
+      platformDenyDomains: (text(env, 'SCREENING_DENY_DOMAINS') ?? '').split(',').map((d) => d.trim().toLowerCase()).filter(Boolean),
+    },
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     databaseUrl,
     redisUrl,

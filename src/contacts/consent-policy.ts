@@ -80,13 +80,15 @@ export const REFUSAL_SIGNALS: Partial<Record<string, string>> = {
   contact_opted_out: 'send_refused_opted_out',
   marketing_frequency_cap: 'send_refused_frequency_cap',
   messaging_limit_reached: 'send_refused_messaging_limit',
+  content_blocked: 'screening_block',
 };
 
 /** A refused send as a compliance signal: what the abuse-detection issue counts against the organization. */
 export function signalOf(error: AppError, context: { contactId: string | null; template: string | null; purpose: string | null }): Signal | null {
   const kind = REFUSAL_SIGNALS[error.code];
   if (!kind) return null;
-  return { kind, clause: error.policyClause ?? CONSENT_CLAUSE, detail: { contact_id: context.contactId, template: context.template, purpose: context.purpose } };
+  const rules = error.code === 'content_blocked' ? { rules: (error.details as { rule: string }[]).map((d) => d.rule) } : {};
+  return { kind, clause: error.policyClause ?? CONSENT_CLAUSE, detail: { contact_id: context.contactId, template: context.template, purpose: context.purpose, ...rules } };
 }
 
 export async function recordSignals(db: Db, orgId: string, signals: Signal[], at: Date): Promise<void> {

@@ -26,6 +26,7 @@ function view(m: MessageRow, history?: Awaited<ReturnType<typeof statusHistory>>
     rendered_text: m.rendered_text,
     category: m.category,
     consent_record_id: m.consent_record_id,
+    screening: m.screening,
     error: m.error,
     pricing: m.pricing,
     conversation: m.conversation,
@@ -48,7 +49,7 @@ export function messageRoutes(deps: Deps) {
       },
     }, async (request, reply) => {
       const message = await sendMessage(deps, authOf(request), request.body);
-      return reply.status(202).send({ id: message.id, status: 'accepted', to: message.counterpart, created_at: message.created_at });
+      return reply.status(202).send({ id: message.id, status: message.status, to: message.counterpart, created_at: message.created_at });
     });
 
     app.post<{ Body: { messages: SendMessageInput[] } }>('/v1/messages/batch', {

@@ -25,6 +25,7 @@ export const messageSchema = {
     rendered_text: { type: ['string', 'null'], description: 'For a template: its text with the parameters filled in, as the customer sees it' },
     category: { type: ['string', 'null'], description: 'For a template: its purpose (marketing, utility, authentication)' },
     consent_record_id: { type: ['string', 'null'], description: 'For a template: the consent record that allowed the send' },
+    screening: { type: ['object', 'null'], additionalProperties: true, description: 'Content screening\'s verdict (decision, score, rules) when it had something to say' },
     error: messageError,
     pricing: {
       type: ['object', 'null'], additionalProperties: true,
@@ -51,5 +52,5 @@ export const messageSchema = {
 
 export const acceptedSchema = {
   type: 'object',
-  properties: { id: { type: 'string' }, status: { type: 'string', const: 'accepted' }, to: { type: 'string' }, created_at: { type: 'string', format: 'date-time' } },
+  properties: { id: { type: 'string' }, status: { type: 'string', enum: ['accepted', 'held'], description: '`held`: content screening asked for a reviewer; the message waits in the review queue' }, to: { type: 'string' }, created_at: { type: 'string', format: 'date-time' } },
 } as const;

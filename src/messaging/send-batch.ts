@@ -4,6 +4,7 @@ import { capRefusal, decideConsent, phoneHash, purposeOf, recordSignals, signalO
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { mediaResolver } from '../media/resolve-media.ts';
+import { blockedError, clauseOf, screenOutbound, storedVerdict } from '../compliance/screen-outbound.ts';
 import { compose } from './compose.ts';
 import { limitRefusal } from './messaging-limit.ts';
 import { isWindowOpen } from './window.ts';
@@ -12,7 +13,7 @@ import { findBatchContext, findWamid, insertAcceptedMessages, type AcceptedRow, 
 import { validateMessage, type Violation } from './validate-message.ts';
 
 export type BatchItemResult =
-  | { index: number; id: string; status: 'accepted' }
+  | { index: number; id: string; status: 'accepted' | 'held' }
   | { index: number; error: { code: string; message: string; details?: unknown } };
 
 type Checked = { index: number; input: SendMessageInput; to: string };
@@ -67,11 +68,14 @@ export async function sendBatch(deps: Deps, org: { orgId: string; defaultCountry
       results.push(refusal(row.index, error));
       signals.push(signalOf(error, { contactId: row.contactId, template: null, purpose: 'marketing' })!);
     } else {
-      results.push({ index: row.index, id: row.id, status: 'accepted' });
+      results.push({ index: row.index, id: row.id, status: row.status });
+      if (row.status === 'held') {
+        signals.push({ kind: 'screening_hold', clause: clauseOf(row.screening), detail: { message_id: row.id, template: null, screening: row.screening } });
+      }
     }
   }
   await recordSignals(deps.db, org.orgId, signals, now);
-  if (rows.length > capped.length + limited.length) deps.wakeDispatcher();
+  if (rows.some((r) => r.status === 'accepted' && !capped.includes(r) && !limited.includes(r))) deps.wakeDispatcher();
   return results.sort((a, b) => a.index - b.index);
 }
 
@@ -88,6 +92,8 @@ async function prepare(deps: Deps, orgId: string, context: BatchContext, batch: 
   const lastInbound = contact?.windows[sender.id];
   const composed = await compose(deps, item.input, template, lastInbound ? new Date(lastInbound) : null, (ref) => findWamid(deps.db, orgId, ref), mediaResolver(deps, orgId, sender.id));
   const purpose = composed.templateCategory ? purposeOf(composed.templateCategory) : null;
+  const verdict = await screenOutbound(deps.db, orgId, deps.config.screening, item.input, composed.renderedText);
+  if (verdict.decision === 'block') throw blockedError(verdict);
   let consentRecordId: string | null = null;
   if (purpose) {
     // Marketing sends earlier in this batch count toward the cap like those already stored.
@@ -104,6 +110,7 @@ async function prepare(deps: Deps, orgId: string, context: BatchContext, batch: 
     id: newId('message'), phoneNumberId: sender.id, to: item.to, type: item.input.type, content: composed.content,
     templateId: composed.templateId, priority: composed.priority, metadata: item.input.metadata ?? null, contactId: contact?.id ?? null,
     category: purpose, consentRecordId, renderedText: composed.renderedText,
+    status: verdict.decision === 'hold' ? 'held' : 'accepted', screening: storedVerdict(verdict),
     initiated: purpose !== null && !isWindowOpen(lastInbound ? new Date(lastInbound) : null, batch.now),
   };
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { normalizePhone } from '../contacts/phone.ts';
 import { decideConsent, phoneHash, purposeOf, recordSignals, signalOf } from '../contacts/consent-policy.ts';
+import { blockedError, screenOutbound, screeningSignal, storedVerdict } from '../compliance/screen-outbound.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import type { MessageType } from './message-schema.ts';
@@ -53,10 +54,13 @@ export async function sendMessage(deps: Deps, org: { orgId: string; defaultCount
   const resolveWamid = async (ref: string) => findWamid(deps.db, org.orgId, ref);
   const { content, templateId, templateCategory, priority, renderedText } = await compose(deps, input, context.template, context.contact?.last_inbound_at ?? null, resolveWamid, mediaResolver(deps, org.orgId, sender.id));
   const purpose = templateCategory ? purposeOf(templateCategory) : null;
+  // What the customer will read is screened before anything is stored (AUP 3.2, 3.4, 3.5).
+  const verdict = await screenOutbound(deps.db, org.orgId, deps.config.screening, input, renderedText);
   const row: NewOutbound = {
     id: newId('message'), phoneNumberId: sender.id, to: to.e164, type: input.type, content, templateId, priority,
     metadata: input.metadata ?? null, contactId: context.contact?.id ?? null, newContactId: newId('contact'),
     category: purpose, consentRecordId: null, renderedText,
+    status: verdict.decision === 'hold' ? 'held' : 'accepted', screening: storedVerdict(verdict),
   };
   const now = deps.clock.now();
   // Business-initiated: a template outside the customer-service window, counted against Meta's messaging limit
@@ -66,6 +70,7 @@ export async function sendMessage(deps: Deps, org: { orgId: string; defaultCount
   const limit = initiated && !reached ? context.messagingLimit : null;
   let message: MessageRow;
   try {
+    if (verdict.decision === 'block') throw blockedError(verdict);
     // Only templates are business-initiated here: anything else was refused above outside the window.
     const consent = purpose && !options.consentExemption ? decideConsent(context.consent, purpose, now) : null;
     message = (await insertAcceptedMessage(deps.db, org.orgId, { ...row, consentRecordId: consent?.consentRecordId ?? null, refreshReach: reached }, {
@@ -77,6 +82,10 @@ export async function sendMessage(deps: Deps, org: { orgId: string; defaultCount
     if (signal) await recordSignals(deps.db, org.orgId, [signal], now);
     throw error;
   }
-  deps.wakeDispatcher();
+  if (message.status === 'held') {
+    await recordSignals(deps.db, org.orgId, [screeningSignal(verdict, { messageId: message.id, template: input.template?.name ?? null })!], now);
+  } else {
+    deps.wakeDispatcher();
+  }
   return message;
 }

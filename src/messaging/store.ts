@@ -14,7 +14,7 @@ export type MessageRow = {
   counterpart: string; type: string; content: Record<string, unknown>; template_id: string | null; status: string;
   wamid: string | null; metadata: Record<string, unknown> | null; error: MessageError | null; attempts: number;
   pricing: Record<string, unknown> | null; conversation: Record<string, unknown> | null;
-  rendered_text: string | null; category: string | null; consent_record_id: string | null;
+  rendered_text: string | null; category: string | null; consent_record_id: string | null; screening: Record<string, unknown> | null;
   created_at: Date; updated_at: Date;
 };
 
@@ -84,6 +84,10 @@ export type NewOutbound = {
   renderedText: string | null;
   /** A business-initiated message to a recipient already counted in Meta's window: its time moves forward. */
   refreshReach?: boolean;
+  /** `held` when content screening asks for a reviewer: stored, but not in the outbox. */
+  status?: 'accepted' | 'held';
+  /** The screening verdict, when it had something to say. */
+  screening?: object | null;
 };
 
 export type SendGuards = {
@@ -128,14 +132,15 @@ function insertOutbound(db: Db, orgId: string, m: NewOutbound) {
   return one<MessageRow>(db, sql`
     WITH contact AS (${contact}),
     message AS (
-      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority, category, consent_record_id, rendered_text)
+      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority,
+        category, consent_record_id, rendered_text, screening)
       SELECT ${orgId}, ${m.id}, 'outbound', ${m.phoneNumberId}, contact.id, ${m.to}, ${m.type},
-        ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, 'accepted', ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority},
-        ${m.category}, ${m.consentRecordId}, ${m.renderedText}
+        ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, ${m.status ?? 'accepted'}, ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority},
+        ${m.category}, ${m.consentRecordId}, ${m.renderedText}, ${m.screening ? JSON.stringify(m.screening) : null}::jsonb
       FROM contact RETURNING *),
     history AS (
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
-      SELECT org_id, id, 'accepted', created_at, 'api' FROM message),
+      SELECT org_id, id, status, created_at, 'api' FROM message),
     reach AS (
       UPDATE initiated_recipients r SET last_at = greatest(r.last_at, message.created_at) FROM message
       WHERE ${m.refreshReach ?? false} AND r.org_id = message.org_id AND r.contact_id = message.contact_id)
@@ -238,6 +243,8 @@ export type AcceptedRow = {
   renderedText: string | null;
   /** Business-initiated (a template outside the window): metered against Meta's messaging limit. */
   initiated: boolean;
+  status: 'accepted' | 'held';
+  screening: object | null;
 };
 
 /**
@@ -273,19 +280,22 @@ export async function insertAcceptedMessages(
       }
     }
     const col = <T>(f: (r: AcceptedRow) => T) => rows.map(f);
-    const inserted = await tx.query<{ id: string; created_at: Date }>(sql`
-      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority, category, consent_record_id, rendered_text)
-      SELECT ${orgId}, v.id, 'outbound', v.number_id, v.contact_id, v.recipient, v.type, v.content::jsonb, v.template_id, 'accepted', v.metadata::jsonb, v.priority,
-        v.category, v.consent_record_id, v.rendered_text
+    const inserted = await tx.query<{ id: string; status: string; created_at: Date }>(sql`
+      INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority,
+        category, consent_record_id, rendered_text, screening)
+      SELECT ${orgId}, v.id, 'outbound', v.number_id, v.contact_id, v.recipient, v.type, v.content::jsonb, v.template_id, v.status, v.metadata::jsonb, v.priority,
+        v.category, v.consent_record_id, v.rendered_text, v.screening::jsonb
       FROM unnest(${col((r) => r.id)}::text[], ${col((r) => r.phoneNumberId)}::text[], ${col((r) => r.contactId ?? contactIds.get(r.to)!)}::text[],
         ${col((r) => r.to)}::text[], ${col((r) => r.type)}::text[], ${col((r) => JSON.stringify(r.content))}::text[],
         ${col((r) => r.templateId)}::text[], ${col((r) => (r.metadata ? JSON.stringify(r.metadata) : null))}::text[], ${col((r) => r.priority)}::int[],
-        ${col((r) => r.category)}::text[], ${col((r) => r.consentRecordId)}::text[], ${col((r) => r.renderedText)}::text[])
-        AS v(id, number_id, contact_id, recipient, type, content, template_id, metadata, priority, category, consent_record_id, rendered_text)
-      RETURNING id, created_at`);
+        ${col((r) => r.category)}::text[], ${col((r) => r.consentRecordId)}::text[], ${col((r) => r.renderedText)}::text[],
+        ${col((r) => r.status)}::text[], ${col((r) => (r.screening ? JSON.stringify(r.screening) : null))}::text[])
+        AS v(id, number_id, contact_id, recipient, type, content, template_id, metadata, priority, category, consent_record_id, rendered_text, status, screening)
+      RETURNING id, status, created_at`);
     await tx.query(sql`
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
-      SELECT ${orgId}, v.id, 'accepted', v.at, 'api' FROM unnest(${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.created_at.toISOString())}::timestamptz[]) AS v(id, at)`);
+      SELECT ${orgId}, v.id, v.status, v.at, 'api'
+      FROM unnest(${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.status)}::text[], ${inserted.map((m) => m.created_at.toISOString())}::timestamptz[]) AS v(id, status, at)`);
     return { inserted, capped, limited, freesAt };
   });
 }

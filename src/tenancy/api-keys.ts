@@ -2,7 +2,7 @@ import type { Db } from '../db/db.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { randomToken, sha256Hex } from '../lib/secrets.ts';
-import { SCOPES, isScope, type Scope } from './scopes.ts';
+import { DEFAULT_SCOPES, isScope, type Scope, SCOPES } from './scopes.ts';
 import { insertApiKey, revokeApiKey as revokeApiKeyRow } from './store.ts';
 
 export const API_KEY_PATTERN = /^xp_(live|test)_[0-9A-Za-z]{43}$/;
@@ -17,7 +17,7 @@ export type AuthContext = { orgId: string; keyId: string; mode: 'live' | 'test';
 export async function createApiKey(db: Db, orgId: string, input: {
   name: string; mode: 'live' | 'test'; scopes?: string[]; createdBy?: string | null;
 }) {
-  const scopes = input.scopes ?? [...SCOPES];
+  const scopes = input.scopes ?? [...DEFAULT_SCOPES];
   const unknown = scopes.filter((s) => !isScope(s));
   if (unknown.length > 0) {
     throw new AppError('validation_failed', { message: `Unknown scopes: ${unknown.join(', ')}`, details: { allowed: SCOPES } });

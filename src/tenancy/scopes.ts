@@ -10,9 +10,15 @@ export const SCOPES = [
   'phone_numbers:read',
   'webhooks:write',
   'webhooks:read',
+  // Releasing or rejecting messages content screening held: never given by default, so a key that sends cannot
+  // also wave its own held messages through.
+  'compliance:review',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
+
+/** What a key gets when its scopes are not named: everything but reviewing held content. */
+export const DEFAULT_SCOPES: readonly Scope[] = SCOPES.filter((s) => s !== 'compliance:review');
 
 export const ROLES = ['owner', 'admin', 'developer', 'agent', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

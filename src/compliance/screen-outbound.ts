@@ -1,0 +1,68 @@
+import type { Db } from '../db/db.ts';
+import { sql } from '../db/sql.ts';
+import { AppError } from '../lib/app-error.ts';
+import type { Signal } from '../contacts/consent-policy.ts';
+import { messageTexts } from './screening/screen-message.ts';
+import { screenText, type ScreenContext, type Verdict } from './screening/screen-text.ts';
+
+/**
+ * Content screening on the send path (AUP 3.2, 3.4, 3.5): everything the customer will read — text, captions,
+ * interactive parts, a template's rendered text and its parameters — is screened before the message is queued.
+ * allow: it goes; hold: it is stored as `held` for a reviewer; block: it is refused. The organization's allow and
+ * deny lists (and the platform's, from the environment) take part. See docs/decisions/0019-screening-on-the-send-path.md.
+ */
+
+const LIST_TTL_MS = 30_000;
+const lists = new Map<string, { at: number; allow: string[]; deny: string[] }>();
+
+export type ScreeningLists = { platformAllowDomains: string[]; platformDenyDomains: string[] };
+
+async function contextOf(db: Db, orgId: string, platform: ScreeningLists, now: number): Promise<ScreenContext> {
+  let own = lists.get(orgId);
+  if (!own || now - own.at > LIST_TTL_MS) {
+    const rows = await db.query<{ list: 'allow' | 'deny'; domain: string }>(sql`SELECT list, domain FROM screening_domains WHERE org_id = ${orgId}`);
+    own = { at: now, allow: rows.filter((r) => r.list === 'allow').map((r) => r.domain), deny: rows.filter((r) => r.list === 'deny').map((r) => r.domain) };
+    if (lists.size > 10_000) lists.clear();
+    lists.set(orgId, own);
+  }
+  return { allowDomains: own.allow, denyDomains: own.deny, platformAllowDomains: platform.platformAllowDomains, platformDenyDomains: platform.platformDenyDomains };
+}
+
+/** After a list changes in this process; other processes see it within LIST_TTL_MS. */
+export function forgetScreeningLists(orgId: string): void {
+  lists.delete(orgId);
+}
+
+/** The verdict on what the customer of this message will read (a message object; for a template, also its rendered text). */
+export async function screenOutbound(db: Db, orgId: string, platform: ScreeningLists, message: object, renderedText: string | null): Promise<Verdict> {
+  const context = await contextOf(db, orgId, platform, Date.now());
+  const texts = [...(renderedText ? [renderedText] : []), ...messageTexts(message)];
+  return screenText(texts.join('\n'), context);
+}
+
+/** The clause a verdict mostly rests on: that of its heaviest rule. */
+export function clauseOf(verdict: { rules?: { clause: string; weight: number }[] } | null): string {
+  const top = [...(verdict?.rules ?? [])].sort((a, b) => b.weight - a.weight)[0];
+  return top?.clause ?? '3.2';
+}
+
+/** What is kept with the message: nothing for a clean allow. */
+export function storedVerdict(verdict: Verdict): object | null {
+  return verdict.rules.length === 0 ? null : { decision: verdict.decision, score: verdict.score, rules: verdict.rules };
+}
+
+export function blockedError(verdict: Verdict): AppError {
+  return new AppError('content_blocked', {
+    message: `The message was blocked by content screening: ${verdict.rules.map((r) => r.id).join(', ')}.`,
+    details: verdict.rules.map((r) => ({ path: 'body', rule: r.id, clause: r.clause, weight: r.weight, evidence: r.evidence })),
+    policyClause: clauseOf(verdict),
+  });
+}
+
+export function screeningSignal(verdict: Verdict, context: { messageId: string | null; template: string | null }): Signal | null {
+  if (verdict.decision === 'allow') return null;
+  return {
+    kind: verdict.decision === 'block' ? 'screening_block' : 'screening_hold', clause: clauseOf(verdict),
+    detail: { message_id: context.messageId, template: context.template, score: verdict.score, rules: verdict.rules.map((r) => r.id) },
+  };
+}
