@@ -38,7 +38,7 @@ export const CLAUSE_MAP: ClauseEnforcement[] = [
   {
     clause: '3.2',
     checks: [
-      { id: 'screening.phishing_and_fraud', kind: 'prevent', status: 'planned', description: 'Outbound text, captions, interactive text and templates are screened for phishing, fraud, threats and harassment (issue 7).', code: ['src/compliance/screening/'], tests: [] },
+      { id: 'screening.phishing_and_fraud', kind: 'prevent', status: 'enforced', error_code: 'content_blocked', description: 'What the customer will read (text, captions, interactive parts, a template\'s rendered text and parameters) is screened for phishing, fraud, threats and harassment in English, Hindi, Spanish and Portuguese: blocked, or held for a reviewer.', code: ['src/compliance/screening/', 'src/compliance/screen-outbound.ts'], tests: ['test/compliance/send-path-screening.test.ts', 'test/compliance/screening-rules.test.ts', 'test/compliance/screening-quality.test.ts'] },
     ],
   },
   {
@@ -53,17 +53,18 @@ export const CLAUSE_MAP: ClauseEnforcement[] = [
   {
     clause: '3.4',
     checks: [
-      { id: 'security.media_sniffing', kind: 'prevent', status: 'enforced', error_code: 'media_kind_mismatch', description: 'Uploaded media is typed from its bytes; it must match the declared type and Meta\'s allowed types and sizes.', code: ['src/media/upload-media.ts', 'src/media/sniff.ts'], tests: ['test/messaging/media.test.ts'] },
+      { id: 'security.media_sniffing', kind: 'prevent', status: 'enforced', error_code: 'media_type_mismatch', description: 'Uploaded media is typed from its bytes; it must match the declared type (Content-Type and file name) and Meta\'s allowed types and sizes; a link\'s file name must fit the message\'s kind.', code: ['src/media/screen-media.ts', 'src/media/sniff.ts', 'src/media/upload-media.ts', 'src/media/resolve-media.ts'], tests: ['test/messaging/media-screening.test.ts', 'test/messaging/media.test.ts'] },
       { id: 'security.ssrf', kind: 'prevent', status: 'enforced', error_code: 'link_not_allowed', description: 'Outbound URLs (media links, webhook endpoints) must reach public addresses.', code: ['src/lib/ssrf.ts'], tests: ['src/lib/ssrf.test.ts', 'test/messaging/media.test.ts'] },
       { id: 'security.webhook_signatures', kind: 'prevent', status: 'enforced', error_code: 'invalid_signature', description: 'Meta\'s webhooks are verified over their raw bytes before anything is stored.', code: ['src/whatsapp/verify-signature.ts'], tests: ['test/api/whatsapp-webhook.test.ts'] },
       { id: 'security.secrets_at_rest', kind: 'prevent', status: 'enforced', description: 'API keys hashed; access tokens and webhook secrets sealed; logs redacted.', code: ['src/lib/secrets.ts', 'src/lib/logger.ts'], tests: ['test/api/secrets.test.ts'] },
-      { id: 'security.malware_scanning', kind: 'prevent', status: 'planned', description: 'Executables, scripts and macro documents refused; clamd scanning when configured (issue 7).', code: [], tests: [] },
+      { id: 'security.active_content', kind: 'prevent', status: 'enforced', error_code: 'media_not_allowed', description: 'Executables, scripts, macro-enabled and macro-carrying Office documents (OOXML, OpenDocument, legacy OLE2), installers and HTML/SVG with scripts are refused, in uploads and by name in media links; each refusal is a compliance signal.', code: ['src/media/screen-media.ts', 'src/media/inspect-container.ts', 'src/media/resolve-media.ts'], tests: ['test/messaging/media-screening.test.ts'] },
+      { id: 'security.malware_scanning', kind: 'prevent', status: 'enforced', error_code: 'media_malware_detected', description: 'Uploads are scanned by clamd when CLAMD_URL is set; an unreachable scanner refuses uploads (503 scanner_unavailable) and makes /readyz not ready; unset, /readyz reports the scanner disabled (decision 0016).', code: ['src/media/clamd.ts', 'src/media/screen-media.ts', 'src/http/health-routes.ts'], tests: ['test/messaging/media-screening.test.ts'] },
     ],
   },
   {
     clause: '3.5',
     checks: [
-      { id: 'screening.brand_impersonation', kind: 'prevent', status: 'planned', description: 'Lookalike and typosquatted brand domains in messages are held or blocked (issue 7).', code: ['src/compliance/screening/'], tests: [] },
+      { id: 'screening.brand_impersonation', kind: 'prevent', status: 'enforced', error_code: 'content_blocked', description: 'Lookalike, punycode and typosquatted brand domains and shown-vs-real link mismatches are held or blocked.', code: ['src/compliance/screening/score-urls.ts', 'src/compliance/screen-outbound.ts'], tests: ['test/compliance/send-path-screening.test.ts'] },
     ],
   },
   {
