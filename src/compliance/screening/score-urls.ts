@@ -114,9 +114,13 @@ function brandFindings(host: string, suffix: string, ctx: UrlContext, add: (r: U
   else if (unicode !== host) add(URL_RULES.punycode, unicode);
 }
 
+// One edit under 8 letters keeping the first letter; two from 8 letters keeping the first or the last. The
+// letter filter also spares most edit-distance runs (a profile showed them at a quarter of a link's cost).
 function isTyposquat(piece: string, token: string): boolean {
   if (piece === token) return false;
   const max = token.length >= 8 ? 2 : 1;
-  if (max === 1 && piece[0] !== token[0]) return false;
+  if (Math.abs(piece.length - token.length) > max) return false;
+  const sameFirst = piece[0] === token[0];
+  if (max === 1 ? !sameFirst : !sameFirst && piece[piece.length - 1] !== token[token.length - 1]) return false;
   return editDistance(piece, token, max) <= max;
 }

@@ -13,7 +13,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
 const obj = (v: unknown): Obj | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v.slice(0, MAX_PARTS) : []);
 
-export function screenMessage(body: object, context: ScreenContext = {}): Verdict {
+export function screenMessage(body: object, context?: ScreenContext): Verdict {
   return screenText(messageTexts(body).join('\n'), context);
 }
 

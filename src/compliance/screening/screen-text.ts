@@ -45,11 +45,13 @@ export const SCREENING_RULES: { id: string; clause: Clause; weight: number; what
   ...Object.values(COMBO_RULES),
 ];
 
-export function screenText(text: string, context: ScreenContext = {}): Verdict {
+const NO_CONTEXT: ScreenContext = Object.freeze({});
+
+export function screenText(text: string, context: ScreenContext = NO_CONTEXT): Verdict {
   return screenTextWithStats(text, context).verdict;
 }
 
-export function screenTextWithStats(input: string, context: ScreenContext = {}): { verdict: Verdict; stats: ScreenStats } {
+export function screenTextWithStats(input: string, context: ScreenContext = NO_CONTEXT): { verdict: Verdict; stats: ScreenStats } {
   const text = typeof input === 'string' ? input.slice(0, MAX_TEXT_CHARS) : '';
   const found = new Map<string, VerdictRule>();
   const report = (r: { id: string; clause: Clause }, weight: number, evidence: string) => {
@@ -101,7 +103,8 @@ const VPA = /[a-z0-9._-]{2,64}@(?:ybl|paytm|okaxis|oksbi|okhdfcbank|okicici|upi|
 // anchor's shown domain vs. its target; an official link written right next to a stranger's.
 function linkContextFindings(scored: ScoredUrl[], hits: Map<string, unknown[]>): [UrlRule, string][] {
   const out: [UrlRule, string][] = [];
-  const named = BRANDS.filter((_, i) => hits.has(`brand:${i}`));
+  if (scored.every((s) => s.official)) return out;
+  const named = BRANDS.filter((_, i) => hits.has(BRAND_SIGNALS[i]!));
   for (const s of scored) {
     if (s.official) continue;
     const brand = named.find((b) => !b.domains.includes(s.domain));
@@ -119,6 +122,7 @@ function linkContextFindings(scored: ScoredUrl[], hits: Map<string, unknown[]>):
   }
   return out;
 }
+const BRAND_SIGNALS = BRANDS.map((_, i) => `brand:${i}`);
 const SHOWN_DOMAIN = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
 
 const DEFAULT_BRANDS = BRANDS.map((b) => brandEntry(b.tokens, b.domains));

@@ -100,6 +100,8 @@ export function evaluateTextRules(signals: Signals, globals: Set<string>): Fired
   for (const rule of TEXT_RULES) {
     if (rule.unlessNegated && (hits.get(rule.unlessNegated) ?? []).some(negated)) continue;
     if (rule.unless && hits.has(rule.unless)) continue;
+    // Most rules miss on a missing signal: check presence before building and sorting any hit list.
+    if (!rule.all.every((group) => group.some((s) => (s.startsWith('@') ? globals.has(s) : hits.has(s))))) continue;
     const groups = rule.all.map((group, g) => {
       if (group.some((s) => s.startsWith('@') && globals.has(s))) return 'anywhere' as const;
       const list = group.flatMap((s) => hits.get(s) ?? []).sort((a, b) => a.start - b.start);
@@ -151,7 +153,8 @@ function masked(hits: Map<string, Hit[]>): Map<string, Hit[]> {
     if (!list || !cover) continue;
     const covered = new Uint8Array(list.reduce((m, h) => Math.max(m, h.start), 0) + 1);
     for (const c of cover) for (let i = c.start; i < c.end && i < covered.length; i++) covered[i] = 1;
-    out.set(signal, list.filter((h) => !covered[h.start]));
+    const kept = list.filter((h) => !covered[h.start]);
+    if (kept.length > 0) out.set(signal, kept); else out.delete(signal);
   }
   return out;
 }
