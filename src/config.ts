@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseClamdUrl, type ClamdTarget } from './media/clamd.ts';
 
 // All configuration, typed and read once at boot. Nothing else reads process.env.
 export type Config = {
@@ -53,6 +54,11 @@ export type Config = {
   contactImport: { maxBytes: number; batchRows: number; leaseSeconds: number };
   /** Requests to URLs customers give us (webhook endpoints, media links): see src/lib/ssrf.ts. */
   outbound: { allowLoopback: boolean; requireHttps: boolean; allowedPorts: number[]; connectTimeoutMs: number; timeoutMs: number };
+  /**
+   * The malware scanner (AUP 3.4, decision 0016): a clamd at CLAMD_URL. Unset means uploads are not scanned;
+   * set and unreachable means uploads are refused (503) and /readyz is not ready.
+   */
+  clamd: { url: string; target: ClamdTarget; timeoutMs: number; pingTimeoutMs: number } | undefined;
   webhooks: {
     /** First retry delay; each further retry doubles it, up to retryMaxMs, with jitter. */
     retryBaseMs: number;
@@ -109,6 +115,15 @@ function outboundLoopback(env: NodeJS.ProcessEnv, appEnv: Config['env']): boolea
   const allow = flag(env, 'OUTBOUND_ALLOW_LOOPBACK', false) || flag(env, 'ALLOW_LOOPBACK_WEBHOOKS', false);
   if (allow && appEnv === 'production') throw new ConfigError('OUTBOUND_ALLOW_LOOPBACK is for development and tests, not production');
   return allow;
+}
+
+function clamd(env: NodeJS.ProcessEnv): Config['clamd'] {
+  const url = text(env, 'CLAMD_URL');
+  if (url === undefined) return undefined;
+  const target = parseClamdUrl(url);
+  if (!target) throw new ConfigError(`CLAMD_URL must be tcp://host:port or unix:///path/to/clamd.sock, got "${url}"`);
+  // A 100 MB document takes clamd seconds to scan; the readiness probe should answer well within a probe's timeout.
+  return { url, target, timeoutMs: Math.max(1, int(env, 'CLAMD_TIMEOUT_MS', 60_000)), pingTimeoutMs: Math.max(1, int(env, 'CLAMD_PING_TIMEOUT_MS', 2_000)) };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -200,6 +215,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: int(env, 'OUTBOUND_CONNECT_TIMEOUT_MS', 5000),
       timeoutMs: int(env, 'OUTBOUND_TIMEOUT_MS', 15_000),
     },
+    clamd: clamd(env),
     webhooks: {
       retryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS', 5000),
       retryMaxMs: int(env, 'WEBHOOK_RETRY_MAX_MS', 24 * 3600 * 1000),
