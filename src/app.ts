@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Deps } from './deps.ts';
@@ -25,6 +25,16 @@ import { webhookRoutes } from './webhooks/routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+/**
+ * Fastify logs two lines per request (received, completed); only the completed one is kept, with the status and
+ * time. At the default level each line is a write to stdout, on the path of every send.
+ */
+function completedRequestsOnly(): LogController {
+  const logs = new LogController();
+  logs.incomingRequest = () => {};
+  return logs;
+}
+
 /** The whole HTTP surface, without listen(): shared by the api role, `start`, and the tests. */
 export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck[] } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -38,12 +48,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('request');
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-    // Fastify writes two lines per request (received, completed); the hook below writes one, when it is answered:
-    // at the default level each line is a write to stdout, on the hot path of every send.
-    disableRequestLogging: true,
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ req: { method: request.method, url: request.url, remoteAddress: request.ip }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
+    logController: completedRequestsOnly(),
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

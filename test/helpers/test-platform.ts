@@ -53,6 +53,9 @@ export async function startTestPlatform(options: {
     DISPATCH_IDLE_MS: '50',
     GRAPH_API_TIMEOUT_MS: '2000',
     DISPATCH_RECONCILE_WINDOW_MS: '3000',
+    // Request budgets and failed-authentication blocks of their own in a shared Redis: every test file and every
+    // run sends from 127.0.0.1, and one file's deliberate failures must not block the next file's requests.
+    RATE_LIMIT_NAMESPACE: `test-${randomBytes(6).toString('hex')}`,
     ...options.env,
   };
   if (process.env['REDIS_URL']) env['REDIS_URL'] = process.env['REDIS_URL'];
