@@ -17,8 +17,8 @@ export type ImportedContact = {
   name: string | null;
   language: string | null;
   timeZone: string | null;
-  /** The attribute values this row sets. */
-  attributes: Record<string, string | number | boolean>;
+  /** JSON of the attribute values this row sets ('{}' for none). */
+  attributes: string;
   tags: string[];
   consent: { state: 'opted_in' | 'opted_out'; proof: ConsentProof; capturedAt: Date | undefined } | null;
 };
@@ -85,7 +85,7 @@ function readRow({ row, cells }: CsvRecord, m: ResolvedMapping, ctx: RowContext)
     name: name || null,
     language: m.language === null ? null : language(cell(m.language)),
     timeZone: m.timeZone === null ? null : timeZone(cell(m.timeZone)),
-    attributes,
+    attributes: JSON.stringify(attributes),
     tags: tagsOf(m.tags === null ? '' : cell(m.tags), m.addTags),
     consent: m.consent ? consentOf(row, cells, m.consent, ctx) : null,
   };
