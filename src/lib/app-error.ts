@@ -39,6 +39,7 @@ export const ERRORS = {
     message: "The business has reached Meta's messaging limit: the most customers it may start conversations with in 24 hours.",
   },
   content_blocked: { status: 422, message: 'Content screening blocked the message: details lists the rules it matched.' },
+  content_needs_review: { status: 422, message: 'Content screening holds this for a reviewer: details lists the rules it matched.' },
   template_not_approved: { status: 422, message: 'No approved template with that name and language.' },
   template_exists: { status: 409, message: 'A template with this name and language already exists on this WhatsApp account.' },
   template_not_submittable: { status: 409, message: 'Only a draft can be submitted; edit a submitted template instead.' },

@@ -1,3 +1,5 @@
+import { blockedError, clauseOf, screenOutbound, screeningSignal } from '../compliance/screen-outbound.ts';
+import { recordSignals } from '../contacts/consent-policy.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/app-error.ts';
 import { openAccessToken } from '../phone-numbers/credentials.ts';
@@ -20,6 +22,16 @@ export async function submitTemplate(deps: Deps, orgId: string, id: string): Pro
   const template = await findTemplate(deps.db, orgId, id);
   if (!template) throw new AppError('not_found', { message: 'No such template.' });
   if (template.status !== 'DRAFT') throw new AppError('template_not_submittable', { message: `The template is ${template.status}, not a draft.` });
+  // The one text every recipient of a campaign reads: screened before Meta sees it (AUP 3.2, 3.5; decision 0019).
+  const verdict = await screenOutbound(deps.db, orgId, deps.config.screening, definitionOf(template), null);
+  if (verdict.decision !== 'allow') {
+    await recordSignals(deps.db, orgId, [screeningSignal(verdict, { messageId: null, template: template.name })!], deps.clock.now());
+    if (verdict.decision === 'block') throw blockedError(verdict);
+    throw new AppError('content_needs_review', {
+      message: `Content screening holds this template for review: ${verdict.rules.map((r) => r.id).join(', ')}. Change the text or ask support to review it.`,
+      details: verdict.rules.map((r) => ({ path: 'body', rule: r.id, clause: r.clause, evidence: r.evidence })), policyClause: clauseOf(verdict),
+    });
+  }
   const account = await accountToken(deps, orgId, template.account_id);
   const started = deps.clock.now();
   if (!await markSubmitting(deps.db, orgId, id, started)) throw new AppError('template_not_submittable', { message: 'The template is already being submitted.' });

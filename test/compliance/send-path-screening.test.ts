@@ -104,4 +104,19 @@ describe('AUP 3.2: content screening on the send path', () => {
     expect(denied.body.error.code).toBe('content_blocked');
     expect((await t.api('PUT', '/v1/compliance/domains', { key: reviewerKey, body: { allow: ['not a domain'], deny: [] } })).status).toBe(400);
   });
+
+  it('screens a template before it is submitted to Meta', async () => {
+    const draft = await t.api('POST', '/v1/templates', {
+      key: tenant.apiKey,
+      body: { name: 'account_notice', language: 'en_US', category: 'UTILITY', components: [{
+        type: 'BODY', text: 'Dear customer {{1}}, your SBI account will be blocked today. Share the OTP you receive to keep it active.',
+        example: { body_text: [['Ravi']] },
+      }] },
+    });
+    expect(draft.status, draft.text).toBe(201);
+    const submitted = await t.api('POST', `/v1/templates/${draft.body.id}/submit`, { key: tenant.apiKey });
+    expect(submitted.status).toBe(422);
+    expect(submitted.body.error).toMatchObject({ code: 'content_blocked', policy_clause: '3.2' });
+    expect((await t.api('GET', `/v1/templates/${draft.body.id}`, { key: tenant.apiKey })).body.status).toBe('DRAFT');
+  });
 });
