@@ -8,6 +8,8 @@ import { healthRoutes, type ReadinessCheck } from './http/health-routes.ts';
 import { documentIdempotency, registerIdempotency } from './http/idempotency.ts';
 import { errorSchema } from './http/schemas.ts';
 import { newId } from './lib/ids.ts';
+import { createMemoryThrottleStore, type ThrottleStore } from './throttling/store.ts';
+import { createThrottle, registerThrottleAfterAuth, registerThrottleBeforeAuth } from './throttling/throttle.ts';
 import { consentRoutes } from './contacts/consent-routes.ts';
 import { privacyRoutes } from './contacts/privacy-routes.ts';
 import { contactImportRoutes } from './contacts/import-routes.ts';
@@ -36,11 +38,15 @@ function completedRequestsOnly(): LogController {
 }
 
 /** The whole HTTP surface, without listen(): shared by the api role, `start`, and the tests. */
-export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck[] } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck[]; throttleStore?: ThrottleStore } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: false,
+    // A client that trickles its request, or holds an idle socket, cannot keep it forever (AUP 3.6).
+    requestTimeout: deps.config.requestTimeoutMs,
+    connectionTimeout: deps.config.connectionTimeoutMs,
+    // request.ip is the per-address budget's key: X-Forwarded-For is believed only from the proxies configured.
+    trustProxy: deps.config.trustProxy,
     requestIdHeader: false,
     // Honour a caller's request id when it looks like one, so a support ticket can quote it.
     genReqId: (req) => {
@@ -79,7 +85,11 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerErrorHandling(app);
-  registerApiKeyAuth(app, deps.db, deps.log);
+  // AUP 3.6: blocked addresses are refused before their key is looked up; budgets are spent once the key is known.
+  const throttle = createThrottle(deps, options.throttleStore ?? createMemoryThrottleStore());
+  registerThrottleBeforeAuth(app, throttle);
+  registerApiKeyAuth(app, deps.db, deps.log, throttle.authenticationFailed);
+  registerThrottleAfterAuth(app, throttle);
   // After authentication: the policy version header, and acceptance by continued use.
   const policy = createPolicyState(deps.db, deps.clock, deps.log);
   app.addHook('onClose', () => policy.stop());

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
+import { planLimitsWith, type Plan, type PlanLimits } from './throttling/plans.ts';
 import { parseClamdUrl, type ClamdTarget } from './media/clamd.ts';
 
 // All configuration, typed and read once at boot. Nothing else reads process.env.
@@ -18,6 +20,38 @@ export type Config = {
   masterKey: string | undefined;
   logLevel: string;
   bodyLimitBytes: number;
+  /** The longest a client may take to send a whole request (headers and body); 408 after it. */
+  requestTimeoutMs: number;
+  /** An idle socket (no bytes either way) is closed after this long. */
+  connectionTimeoutMs: number;
+  /**
+   * Which peers may set X-Forwarded-For (Fastify's trustProxy): false, a hop count, or addresses/CIDRs. Behind a
+   * load balancer it must be set, or every client shares the balancer's address and its per-IP budget.
+   */
+  trustProxy: false | string | ((address: string, hop: number) => boolean);
+  /** AUP 3.6: request budgets by plan, per key, organization and source address; failed-authentication blocks. */
+  throttling: {
+    enabled: boolean;
+    /** Where budgets live: auto is Redis with REDIS_URL, else PostgreSQL with DATABASE_URL, else this process (PGlite). */
+    store: 'auto' | 'memory' | 'database' | 'redis';
+    /** Prefixes the Redis keys, so environments (or test runs) sharing one Redis keep separate budgets. */
+    namespace: string;
+    windowSeconds: number;
+    /** Requests per window from one source address (an IPv6 /64), whatever the key. */
+    perIp: number;
+    plans: Record<Plan, PlanLimits>;
+    /** Refused requests are counted in memory and written as compliance signals this often. */
+    signalFlushMs: number;
+    authFailures: {
+      /** This many failures per window from one address or key prefix start a block. */
+      limit: number;
+      windowSeconds: number;
+      blockSeconds: number;
+      /** Failures beyond this many are answered after a delay that grows with each one. */
+      slowAfter: number;
+      delayMs: number;
+    };
+  };
   graph: { baseUrl: string | undefined; apiVersion: string; timeoutMs: number };
   meta: { appSecret: string | undefined; verifyToken: string | undefined };
   simulator: {
@@ -106,6 +140,52 @@ function ports(env: NodeJS.ProcessEnv, name: string): number[] {
   });
 }
 
+function trustProxy(env: NodeJS.ProcessEnv): Config['trustProxy'] {
+  const raw = text(env, 'TRUST_PROXY')?.trim();
+  if (raw === undefined || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^[0-9]+$/.test(raw)) {
+    const hops = Number(raw);
+    return (_address, hop) => hop < hops;
+  }
+  // Trusting every peer would let any client choose its own address, and so its own per-IP budget.
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  for (const item of raw.split(',').map((i) => i.trim())) {
+    const valid = named.includes(item) || ipaddr.isValid(item) || (item.includes('/') && isCidr(item));
+    if (!valid) throw new ConfigError(`TRUST_PROXY must be a hop count or the proxies' addresses/CIDRs (or loopback, linklocal, uniquelocal), got "${item}"`);
+  }
+  return raw;
+}
+
+function isCidr(value: string): boolean {
+  try {
+    ipaddr.parseCIDR(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function plans(env: NodeJS.ProcessEnv): Record<Plan, PlanLimits> {
+  const raw = text(env, 'RATE_LIMIT_PLANS');
+  try {
+    return planLimitsWith(raw === undefined ? undefined : JSON.parse(raw));
+  } catch (error) {
+    throw new ConfigError(`RATE_LIMIT_PLANS: ${(error as Error).message}`);
+  }
+}
+
+function throttleStore(env: NodeJS.ProcessEnv, redisUrl: string | undefined, databaseUrl: string | undefined): Config['throttling']['store'] {
+  const raw = text(env, 'RATE_LIMIT_STORE') ?? 'auto';
+  if (raw !== 'auto' && raw !== 'memory' && raw !== 'database' && raw !== 'redis') {
+    throw new ConfigError(`RATE_LIMIT_STORE must be auto, memory, database or redis, got "${raw}"`);
+  }
+  if (raw === 'redis' && !redisUrl) throw new ConfigError('RATE_LIMIT_STORE=redis needs REDIS_URL');
+  if (raw === 'memory' && databaseUrl && env['NODE_ENV'] === 'production') {
+    throw new ConfigError('RATE_LIMIT_STORE=memory keeps budgets per process: several API processes would each grant the full budget');
+  }
+  return raw;
+}
+
 function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw === '' ? undefined : raw;
@@ -161,6 +241,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey,
     logLevel: text(env, 'LOG_LEVEL') ?? (appEnv === 'test' ? 'warn' : 'info'),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    // Long enough for a 1 GiB contact import on a slow link; short enough that a trickled body cannot hold a socket.
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 300_000),
+    connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_MS', 120_000),
+    trustProxy: trustProxy(env),
+    throttling: {
+      enabled: flag(env, 'RATE_LIMITS', true),
+      store: throttleStore(env, redisUrl, databaseUrl),
+      namespace: text(env, 'RATE_LIMIT_NAMESPACE') ?? 'xpecto',
+      windowSeconds: Math.max(1, int(env, 'RATE_LIMIT_WINDOW_SECONDS', 10)),
+      perIp: Math.max(1, int(env, 'RATE_LIMIT_PER_IP', 2_000)),
+      plans: plans(env),
+      signalFlushMs: Math.max(10, int(env, 'RATE_LIMIT_SIGNAL_FLUSH_MS', 5_000)),
+      authFailures: {
+        limit: Math.max(1, int(env, 'AUTH_FAILURE_LIMIT', 20)),
+        windowSeconds: Math.max(1, int(env, 'AUTH_FAILURE_WINDOW_SECONDS', 300)),
+        blockSeconds: Math.max(1, int(env, 'AUTH_FAILURE_BLOCK_SECONDS', 900)),
+        slowAfter: int(env, 'AUTH_FAILURE_SLOW_AFTER', 5),
+        delayMs: int(env, 'AUTH_FAILURE_DELAY_MS', 250),
+      },
+    },
     graph: {
       // Unset means: use the in-process simulator (development); set it to https://graph.facebook.com for Meta.
       baseUrl: text(env, 'GRAPH_API_BASE_URL'),

@@ -15,6 +15,11 @@ export const ERRORS = {
   attribute_in_use: { status: 409, message: 'Segments filter on this attribute: change or delete them first.' },
   idempotency_key_in_use: { status: 409, message: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
+  rate_limited: { status: 429, message: 'Too many requests: a request budget is spent; retry after the Retry-After seconds.' },
+  too_many_failed_authentications: {
+    status: 429,
+    message: 'Too many failed authentications from this address or for this key prefix: refused until the block ends (Retry-After).',
+  },
   unsupported_media_type: { status: 415, message: 'The content type is not supported.' },
   file_not_utf8: { status: 415, message: 'The file must be UTF-8 text (a UTF-8 byte-order mark is fine).' },
   file_not_csv: { status: 415, message: 'The file is not CSV text.' },
