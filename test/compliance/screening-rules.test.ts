@@ -41,6 +41,7 @@ const EXAMPLES: Record<string, Example> = {
   'text.drugs_offer': { flagged: 'Ganja home delivery available.', clean: 'Say no to drugs.' },
   'text.rx_without_prescription': { flagged: 'Tramadol without prescription, discreet shipping.', clean: 'Your tramadol prescription is ready for pickup.' },
   'text.weapons_offer': { flagged: 'Pistols available, no licence needed.', clean: 'Buy water pistols for Holi at our store.' },
+  'text.identity_trade': { flagged: 'Pre-activated SIM cards in any name, bulk available.', clean: 'Buy a new SIM at our store with your ID proof.' },
   'text.organ_trade': { flagged: 'Sell your kidney for cash.', clean: 'Kidney care clinic open on Sunday.' },
   'text.piracy': { flagged: 'Pirated movies available for download.', clean: 'Stream movies on our licensed app.' },
   'url.denied_platform': { flagged: 'See https://known-phish.example/x', clean: 'See https://ourstore.in/x', context: LISTS },

@@ -90,7 +90,8 @@ export const LEXICON: Record<string, string[]> = {
   charge_scare: ['will be debited', 'has been charged', 'will be charged', 'auto renewal', 'auto renew', 'subscription renewed', 'will be deducted'],
   lost_phone: [
     'lost my phone', 'my new number', 'this is my new number', 'mera phone kho gaya', 'naya number', 'mera naya number', 'perdi mi telefono',
-    'mi nuevo numero', 'perdi meu celular', 'meu novo numero', 'मेरा नया नंबर',
+    'mi nuevo numero', 'perdi meu celular', 'meu novo numero', 'मेरा नया नंबर', 'troquei de numero', 'mudei de numero',
+    'cambie de numero', 'numero nuevo', 'novo numero', 'new phone number', 'se me rompio el movil',
   ],
   lure_loan: ['loan', 'instant loan', 'personal loan', 'without documents', 'bina documents', 'no cibil', 'लोन', 'prestamo', 'emprestimo'],
   lure_invest: [
@@ -107,12 +108,14 @@ export const LEXICON: Record<string, string[]> = {
   ],
   pay: [
     'pay', 'pay now', 'transfer*', 'send rs', 'send money', 'deposit', 'jama karein', 'paise bhejo', 'pay karo', 'bhugtan karein',
-    'भुगतान करें', 'जमा करें', 'pague', 'pagar', 'transfiera', 'deposite', 'faca o pix', 'transfira',
+    'भुगतान करें', 'जमा करें', 'pague', 'pagar', 'transfiera', 'deposite', 'faca o pix', 'transfira', 'pix', 'transferencia',
   ],
   threat_violence: [
     'kill you', 'will kill you', 'break your legs', 'break your', 'hurt you', 'beat you', 'burn your', 'shoot you', 'throw acid',
     'jaan se maar', 'maar dunga', 'maar dalunga', 'maar doonga', 'pitunga', 'pit dunga', 'tod dunga', 'जान से मार', 'मार दूंगा',
     'मारूंगा', 'मार डालूंगा', 'te voy a matar', 'te mato', 'vou te matar', 'te matar', 'something will happen to',
+    'kill yourself', 'go die', 'mar ja', 'मर जा', 'partir la cara', 'romper la cara', 'te voy a pegar', 'quebrar a cara',
+    'vou te pegar', 'te dar uma surra', 'haddi tod', 'हड्डी तोड़',
   ],
   intimidation: [
     'know where you live', 'i know where you', 'we know where you', 'come to your house', 'find you', 'dekh lunga', 'देख लूंगा', 'ghar aake',
@@ -129,7 +132,7 @@ export const LEXICON: Record<string, string[]> = {
     'or i will', 'or else', 'or we will', 'warna', 'nahi to', 'nahi bhari to', 'नहीं तो', 'तो तेरी', 'if you don t', 'if you do not',
     'si no', 'o publicaremos', 'ou vamos', 'se voce nao', 'nahi lautaye', 'नहीं लौटाए', 'nahi diye to', 'paga lo que', 'paga o que',
   ],
-  insult: ['idiot', 'stupid', 'worthless', 'bastard', 'moron', 'kamina', 'kamine', 'harami', 'कमीने', 'हरामी', 'idiota', 'estupido', 'imbecil', 'otario'],
+  insult: ['idiot', 'stupid', 'worthless', 'bastard', 'moron', 'loser', 'everyone hates you', 'inutil', 'pathetic', 'kamina', 'kamine', 'harami', 'कमीने', 'हरामी', 'idiota', 'estupido', 'imbecil', 'otario'],
   fake: ['fake', 'nakli', 'नकली', 'falso*', 'falsa*', 'original look*', 'duplicate'],
   document: [
     'aadhaar', 'aadhar', 'pan card', 'passport', 'licence', 'license', 'driving licence', 'degree', 'certificate*', 'marksheet',
@@ -141,6 +144,12 @@ export const LEXICON: Record<string, string[]> = {
   weapons: ['pistol*', 'revolver', 'katta', 'country made', 'cartridge*', 'ammunition', 'rifle', 'desi katta', 'armas de fogo', 'pistola*'],
   toy: ['water pistol*', 'toy pistol*', 'toy gun*', 'pichkari', 'nerf'],
   no_licence: ['no licence', 'no license', 'without licence', 'without license', 'unregistered', 'sin licencia', 'sem licenca'],
+  // Identities and accounts for hire: SIMs without KYC, bank accounts "rented" to move scam money.
+  identity_trade: [
+    'sim cards in any name', 'sim in any name', 'pre activated sim', 'verified sim', 'sim without kyc', 'without kyc',
+    'bank account for rent', 'rent your bank account', 'rent your account', 'mule account', 'current account for rent',
+    'account kiraye pe', 'खाता किराए पर', 'cuenta en alquiler', 'alugue sua conta',
+  ],
   organ: ['kidney', 'riñon', 'rim', 'किडनी'],
   trade: ['sell*', 'buy', 'vendo', 'vendemos', 'vender', 'compro', 'bechna', 'bechein', 'बेचें'],
   offer: ['buy', 'sell*', 'selling', 'home delivery', 'delivery', 'available', 'order', 'vendo', 'vendemos', 'venta', 'compre', 'entrega'],
@@ -151,7 +160,10 @@ export const LEXICON: Record<string, string[]> = {
     'acciones legales', 'acao judicial', 'medidas legais', 'penalty',
   ],
   authority: ['cbi', 'police', 'cyber crime', 'cyber cell', 'narcotics', 'ncb', 'enforcement directorate', 'customs and', 'rbi officer', 'trai', 'पुलिस', 'सीबीआई'],
-  crime: ['illegal', 'drugs', 'money laundering', 'arrest*', 'digital arrest', 'warrant', 'गिरफ्तार', 'अवैध'],
+  crime: [
+    'illegal', 'drugs', 'money laundering', 'arrest*', 'digital arrest', 'warrant', 'गिरफ्तार', 'अवैध', 'police case', 'case ho jayega',
+    'jail', 'bail', 'custody', 'हिरासत', 'जेल', 'detenido', 'preso',
+  ],
   call: ['call', 'contact', 'whatsapp', 'call karo', 'call kare', 'संपर्क', 'कॉल', 'llame', 'ligue'],
   receive: ['receive', 'get', 'claim', 'cashback', 'refund', 'pao', 'paen', 'paaye', 'पाएं', 'recibir', 'receba', 'reembolso'],
 };

@@ -65,7 +65,7 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text.authority_scare', clause: '3.2', weight: 45, what: 'police, CBI, customs or narcotics and a crime in your name',
     all: [['authority'], ['crime']], near: 20 },
   { id: 'text.authority_payment', clause: '3.2', weight: 30, what: 'an authority or arrest and a payment',
-    all: [['authority', 'crime'], ['pay']], near: 25 },
+    all: [['authority', 'crime'], ['pay', 'ask']], near: 25 },
   { id: 'text.violent_threat', clause: '3.2', weight: 75, what: 'a threat of violence', all: [['threat_violence']] },
   { id: 'text.intimidation', clause: '3.2', weight: 45, what: 'intimidation: we know where you live, I will find you', all: [['intimidation']] },
   { id: 'text.regret_threat', clause: '3.2', weight: 25, what: 'you will regret it', all: [['regret']] },
@@ -78,6 +78,7 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text.rx_without_prescription', clause: '3.2', weight: 75, what: 'controlled medicines without prescription',
     all: [['rx_drugs'], ['no_prescription']], near: 10 },
   { id: 'text.weapons_offer', clause: '3.2', weight: 75, what: 'firearms offered', all: [['weapons'], ['offer', 'no_licence']], near: 12 },
+  { id: 'text.identity_trade', clause: '3.2', weight: 75, what: 'SIM cards without KYC or bank accounts for rent', all: [['identity_trade']] },
   { id: 'text.organ_trade', clause: '3.2', weight: 75, what: 'organs bought or sold', all: [['organ'], ['trade']], near: 6 },
   { id: 'text.piracy', clause: '3.5', weight: 45, what: 'pirated or cracked content offered', all: [['piracy']] },
 ];
