@@ -13,24 +13,27 @@ import { screenText, type ScreenContext, type Verdict } from './screening/screen
  */
 
 const LIST_TTL_MS = 30_000;
-const lists = new Map<string, { at: number; allow: string[]; deny: string[] }>();
+// One context object per organization, kept while fresh: the engine caches its prepared lists per context object.
+const contexts = new Map<string, { at: number; context: ScreenContext }>();
 
 export type ScreeningLists = { platformAllowDomains: string[]; platformDenyDomains: string[] };
 
 async function contextOf(db: Db, orgId: string, platform: ScreeningLists, now: number): Promise<ScreenContext> {
-  let own = lists.get(orgId);
-  if (!own || now - own.at > LIST_TTL_MS) {
-    const rows = await db.query<{ list: 'allow' | 'deny'; domain: string }>(sql`SELECT list, domain FROM screening_domains WHERE org_id = ${orgId}`);
-    own = { at: now, allow: rows.filter((r) => r.list === 'allow').map((r) => r.domain), deny: rows.filter((r) => r.list === 'deny').map((r) => r.domain) };
-    if (lists.size > 10_000) lists.clear();
-    lists.set(orgId, own);
-  }
-  return { allowDomains: own.allow, denyDomains: own.deny, platformAllowDomains: platform.platformAllowDomains, platformDenyDomains: platform.platformDenyDomains };
+  const cached = contexts.get(orgId);
+  if (cached && now - cached.at <= LIST_TTL_MS) return cached.context;
+  const rows = await db.query<{ list: 'allow' | 'deny'; domain: string }>(sql`SELECT list, domain FROM screening_domains WHERE org_id = ${orgId}`);
+  const context: ScreenContext = {
+    allowDomains: rows.filter((r) => r.list === 'allow').map((r) => r.domain), denyDomains: rows.filter((r) => r.list === 'deny').map((r) => r.domain),
+    platformAllowDomains: platform.platformAllowDomains, platformDenyDomains: platform.platformDenyDomains,
+  };
+  if (contexts.size > 10_000) contexts.clear();
+  contexts.set(orgId, { at: now, context });
+  return context;
 }
 
 /** After a list changes in this process; other processes see it within LIST_TTL_MS. */
 export function forgetScreeningLists(orgId: string): void {
-  lists.delete(orgId);
+  contexts.delete(orgId);
 }
 
 /** The verdict on what the customer of this message will read (a message object; for a template, also its rendered text). */
