@@ -69,12 +69,19 @@ export const ERRORS = {
   replay_window_exceeded: { status: 422, message: 'Only events of the last 30 days can be replayed.' },
   media_rejected: { status: 422, message: 'The Cloud API refused the media.' },
   media_kind_mismatch: { status: 400, message: 'The media is not of the kind the message type needs.' },
+  media_not_allowed: {
+    status: 422,
+    message: 'This file is not allowed: executables, scripts, macro-enabled documents and active web content are refused.',
+  },
+  media_type_mismatch: { status: 422, message: 'The file\'s bytes do not match the type it declares (its Content-Type or file name).' },
+  media_malware_detected: { status: 422, message: 'The malware scanner found a threat in this file.' },
   link_not_allowed: { status: 400, message: 'The link points to an address that is not allowed.' },
   whatsapp_credentials_rejected: { status: 422, message: 'The Cloud API rejected the credentials.' },
   upstream_refused: { status: 502, message: 'The WhatsApp Cloud API refused the request.' },
   upstream_unavailable: { status: 502, message: 'The WhatsApp Cloud API could not be reached.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
   service_unavailable: { status: 503, message: 'The service is temporarily unavailable.' },
+  scanner_unavailable: { status: 503, message: 'The malware scanner cannot be reached, so uploads are refused for now; retry shortly.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/app-error.ts';
 import { checkOutboundUrl } from '../lib/ssrf.ts';
+import { screenLink } from './screen-media.ts';
 import { findMedia } from './store.ts';
 import { cloudMediaIdFor } from './upload-media.ts';
 
@@ -21,7 +22,11 @@ export function mediaResolver(deps: Deps, orgId: string, senderId: string): Medi
       }
       return { ...payload, id: await cloudMediaIdFor(deps, orgId, senderId, media) };
     }
-    if (payload.link) await checkLink(deps, payload.link, `${path}.link`);
+    if (payload.link) {
+      // Meta downloads links, not us: the file name in the link is what AUP 3.4 can judge here (decision 0016).
+      await screenLink(deps, orgId, kind, payload.link, `${path}.link`);
+      await checkLink(deps, payload.link, `${path}.link`);
+    }
     return payload;
   };
 }

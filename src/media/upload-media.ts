@@ -5,27 +5,19 @@ import { sha256Hex } from '../lib/secrets.ts';
 import { openAccessToken } from '../phone-numbers/credentials.ts';
 import { findSendingCredentials, listPhoneNumbers } from '../phone-numbers/store.ts';
 import { CloudApiError, CloudApiUnreachableError } from '../whatsapp/client.ts';
-import { MEDIA_RULES, STATIC_STICKER_MAX_BYTES, kindOf } from './kinds.ts';
-import { isAnimatedWebp, sniffMimeType } from './sniff.ts';
+import { screenUpload } from './screen-media.ts';
 import { findUpload, insertMedia, readMediaBytes, recordUpload, type MediaRow } from './store.ts';
 
 // Meta keeps an uploaded media id for 30 days; after 29 the file is handed over again.
 const UPLOAD_REUSE_MS = 29 * 24 * 3600 * 1000;
 
-/** Stores an upload after reading its type from the bytes and checking Meta's limits for that kind. */
+/**
+ * Stores an upload once screening (AUP 3.4: its type read from the bytes against its declaration and Meta's
+ * table, no programs, scripts or macros, the malware scanner when configured) lets it through; nothing is
+ * stored for a refused file.
+ */
 export async function uploadMedia(deps: Deps, orgId: string, file: { bytes: Buffer; filename: string | null; declaredType: string | undefined }) {
-  const mimeType = await sniffMimeType(file.bytes, file.declaredType);
-  const kind = mimeType ? kindOf(mimeType) : null;
-  if (!mimeType || !kind) {
-    throw new AppError('unsupported_media_type', {
-      message: `WhatsApp does not carry this file type${mimeType ? ` (${mimeType})` : ''}.`,
-      details: { allowed: Object.values(MEDIA_RULES).flatMap((r) => r.mimeTypes) },
-    });
-  }
-  const limit = kind === 'sticker' && !isAnimatedWebp(file.bytes) ? STATIC_STICKER_MAX_BYTES : MEDIA_RULES[kind].maxBytes;
-  if (file.bytes.length > limit) {
-    throw new AppError('payload_too_large', { message: `A ${kind} may be at most ${limit} bytes; this one is ${file.bytes.length}.`, details: { kind, limit } });
-  }
+  const { mimeType, kind } = await screenUpload(deps, orgId, file);
   const media = (await insertMedia(deps.db, orgId, {
     id: newId('media'), source: 'upload', kind, mimeType, sizeBytes: file.bytes.length, sha256: sha256Hex(file.bytes),
     filename: file.filename, bytes: file.bytes, phoneNumberId: null, metaMediaId: null,

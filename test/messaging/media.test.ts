@@ -11,6 +11,7 @@ const CUSTOMER = '+12025550170';
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(128, 0)]);
+const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(64, 0)]);
 
 async function upload(bytes: Buffer, filename: string, type: string) {
   const form = new FormData();
@@ -32,16 +33,20 @@ describe('POST /v1/media', () => {
     const png = await upload(PNG, 'receipt.png', 'image/png');
     expect(png.status).toBe(201);
     expect(png.body).toMatchObject({ id: expect.stringMatching(/^med_/), kind: 'image', mime_type: 'image/png', size_bytes: PNG.length });
+    // A declaration that contradicts the bytes is refused (AUP 3.4; test/messaging/media-screening.test.ts).
     const disguised = await upload(PNG, 'invoice.pdf', 'application/pdf');
-    expect(disguised.body).toMatchObject({ kind: 'image', mime_type: 'image/png' });
+    expect(disguised.body.error).toMatchObject({ code: 'media_type_mismatch', details: { detected_type: 'image/png' } });
     const pdf = await upload(PDF, 'invoice.pdf', 'application/pdf');
     expect(pdf.body).toMatchObject({ kind: 'document', mime_type: 'application/pdf' });
   });
 
   it('refuses what WhatsApp cannot carry, and files over the limit of their kind', async () => {
+    const gif = await upload(GIF, 'anim.gif', 'image/gif');
+    expect(gif.status).toBe(415);
+    expect(gif.body.error.code).toBe('unsupported_media_type');
     const exe = await upload(EXE, 'photo.jpg', 'image/jpeg');
-    expect(exe.status).toBe(415);
-    expect(exe.body.error.code).toBe('unsupported_media_type');
+    expect(exe.status).toBe(422);
+    expect(exe.body.error.code).toBe('media_not_allowed');
     const big = await upload(Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]), 'big.png', 'image/png');
     expect(big.status).toBe(413);
     expect(big.body.error.details).toMatchObject({ kind: 'image', limit: 5 * 1024 * 1024 });
