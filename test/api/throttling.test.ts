@@ -27,6 +27,7 @@ const ENV = {
   AUTH_FAILURE_BLOCK_SECONDS: '2',
   AUTH_FAILURE_SLOW_AFTER: '2',
   AUTH_FAILURE_DELAY_MS: '1',
+  BODY_LIMIT_BYTES: '65536',
   REQUEST_TIMEOUT_MS: '45000',
   CONNECTION_TIMEOUT_MS: '50000',
 };
@@ -182,7 +183,13 @@ describe('AUP 3.6 — request budgets per API key, organization and address, by 
     expect(new Set(rows.map((r) => r.detail.key_id)).size).toBe(1);
   });
 
-  it('configures the request and idle-socket time limits on the server', () => {
+  it('caps request bodies (413 payload_too_large) and configures the request and idle-socket time limits', async () => {
+    const key = await newKey((await t.createTenant('Body limit')).orgId);
+    const big = { ...helloWorld, metadata: { padding: 'x'.repeat(70_000) } };
+    const refused = await t.api('POST', '/v1/messages', { key, body: big, headers: from(uniqueAddress()) });
+    expect(refused.status).toBe(413);
+    expect(refused.body.error.code).toBe('payload_too_large');
+    // Node answers 408 and closes a request that takes longer than requestTimeout; an idle socket is closed.
     const server = t.platform.app!.server;
     expect(server.requestTimeout).toBe(45_000);
     expect(server.timeout).toBe(50_000);
