@@ -49,7 +49,8 @@ export function listen(db: Db, channel: string, listener: Listener, log: Logger)
     retry = null;
     const c = new pg.Client(pool.options);
     client = c;
-    c.on('error', lost);
+    // Each loss is handled once, for the current connection only: a failed connect can report both ways.
+    c.on('error', (err) => { if (client === c) lost(err); });
     c.on('end', () => { if (client === c) lost(new Error('connection ended')); });
     c.on('notification', (n) => { if (n.channel === channel) listener.onNotify(n.payload ?? ''); });
     c.connect()
