@@ -10,6 +10,7 @@ import { errorSchema } from './http/schemas.ts';
 import { newId } from './lib/ids.ts';
 import { createMemoryThrottleStore, type ThrottleStore } from './throttling/store.ts';
 import { createThrottle, registerThrottleAfterAuth, registerThrottleBeforeAuth } from './throttling/throttle.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { consentRoutes } from './contacts/consent-routes.ts';
 import { privacyRoutes } from './contacts/privacy-routes.ts';
 import { contactImportRoutes } from './contacts/import-routes.ts';
@@ -111,5 +112,6 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(contactImportRoutes(deps));
   await app.register(policyRoutes(deps, policy));
   await app.register(complianceRoutes(deps));
+  await app.register(auditRoutes(deps));
   return app;
 }

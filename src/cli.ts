@@ -6,6 +6,8 @@ import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { OPERATOR_CHAIN } from './audit/record-audit.ts';
+import { auditHead, verifyAuditChain } from './audit/verify-audit.ts';
 import { verifyLedger } from './contacts/consent-ledger.ts';
 import { publishPolicy } from './policy/publish-policy.ts';
 import { listPolicyVersions } from './policy/store.ts';
@@ -39,7 +41,7 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         const mode = values.mode ?? 'test';
         if (mode !== 'test' && mode !== 'live') return fail('--mode is test or live');
         const { key, secret } = await createApiKey(db, orgId, {
-          name: values.name ?? 'CLI key', mode, ...(values.scopes ? { scopes: values.scopes.split(',').map((s) => s.trim()) } : {}),
+          name: values.name ?? 'CLI key', mode, by: { actor: 'cli' }, ...(values.scopes ? { scopes: values.scopes.split(',').map((s) => s.trim()) } : {}),
         });
         console.log(`${key.id}\t${key.scopes.join(',')}`);
         console.log(`API key: ${secret}`);
@@ -56,7 +58,7 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
       case 'keys revoke': {
         const { values } = parseArgs({ args: rest, options: { org: { type: 'string' }, id: { type: 'string' } } });
         if (!values.id) return fail('--id is required');
-        const k = await revokeApiKey(db, await resolveOrg(db, values.org), values.id);
+        const k = await revokeApiKey(db, await resolveOrg(db, values.org), values.id, { actor: 'cli' });
         console.log(`${k.id} revoked at ${k.revoked_at?.toISOString()}`);
         return 0;
       }
@@ -64,7 +66,7 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' } } });
         if (!values.email) return fail('--email is required');
         const password = values.password ?? randomToken(16);
-        const user = await createUser(db, { email: values.email, password, isOperator: true });
+        const user = await createUser(db, { email: values.email, password, isOperator: true, by: { actor: 'cli' } });
         console.log(`${user.id}\t${user.email}\toperator`);
         if (!values.password) console.log(`Password: ${password}`);
         return 0;
@@ -100,6 +102,23 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         console.log(JSON.stringify(result, null, 2));
         if (!result.ok) console.error(`consent ledger broken at record ${result.broken!.seq}: ${result.broken!.reason}`);
         return result.ok ? 0 : 3;
+      }
+      case 'audit verify': {
+        // Exit status 3 when the chain does not hold. --seq and --hash: a head kept earlier (xpecto audit head).
+        const { values } = parseArgs({ args: rest, options: { org: { type: 'string' }, operator: { type: 'boolean' }, seq: { type: 'string' }, hash: { type: 'string' } } });
+        if (!values.seq !== !values.hash) return fail('--seq and --hash go together');
+        const chain = values.operator ? OPERATOR_CHAIN : await resolveOrg(db, values.org);
+        const result = await verifyAuditChain(db, chain, values.seq && values.hash ? { seq: values.seq, hash: values.hash } : undefined);
+        console.log(JSON.stringify(result, null, 2));
+        if (!result.ok) console.error(`audit log broken at entry ${result.broken!.seq}: ${result.broken!.reason}`);
+        return result.ok ? 0 : 3;
+      }
+      case 'audit head': {
+        // The chain's latest seq and hash, to keep outside the database (and pass back to audit verify).
+        const { values } = parseArgs({ args: rest, options: { org: { type: 'string' }, operator: { type: 'boolean' } } });
+        const head = await auditHead(db, values.operator ? OPERATOR_CHAIN : await resolveOrg(db, values.org));
+        console.log([head.chain, head.seq, head.hash].join('\t'));
+        return 0;
       }
       default:
         console.error(usage);

@@ -16,6 +16,8 @@ const USAGE = `usage: xpecto <command>
   keys list --org SLUG|ID
   keys revoke --org SLUG|ID --id KEY_ID
   consent verify --org SLUG|ID   prove the consent ledger untouched (exit status 3 if not)
+  audit verify --org SLUG|ID | --operator [--seq N --hash H]   prove the audit log untouched (exit status 3 if not)
+  audit head --org SLUG|ID | --operator   the chain's latest seq and hash, to keep elsewhere
   policy publish --file F.json --effective-at ISO --summary S --by OPERATOR_EMAIL
   policy list
   admin create --email E [--password P]`;

@@ -49,8 +49,8 @@ function createDemoOrganization(deps: Deps): Promise<DemoCredentials> {
     const org = await createOrganization(tx, { name: 'Demo Company', slug: DEMO_SLUG, acceptedBy: 'system:demo' });
     const ownerPassword = randomToken(16);
     const owner = await createUser(tx, { email: OWNER_EMAIL, password: ownerPassword, name: 'Demo Owner' });
-    await addMember(tx, org.id, owner.id, 'owner');
-    const { secret } = await createApiKey(tx, org.id, { name: 'Demo key', mode: 'test', createdBy: owner.id });
+    await addMember(tx, org.id, owner.id, 'owner', { actor: 'system:demo' });
+    const { secret } = await createApiKey(tx, org.id, { name: 'Demo key', mode: 'test', createdBy: owner.id, by: { actor: 'system:demo' } });
     await writeSecret(deps, tx, 'demo.api_key', secret);
     await writeSecret(deps, tx, 'demo.owner_password', ownerPassword);
     return { orgId: org.id, apiKey: secret, ownerEmail: OWNER_EMAIL, ownerPassword };

@@ -1,3 +1,4 @@
+import { recordAudit, type AuditBy } from '../audit/record-audit.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
@@ -15,7 +16,7 @@ export type AuthContext = { orgId: string; keyId: string; mode: 'live' | 'test';
  * entropy, so a slow hash would add latency to every request without adding safety.
  */
 export async function createApiKey(db: Db, orgId: string, input: {
-  name: string; mode: 'live' | 'test'; scopes?: string[]; createdBy?: string | null;
+  name: string; mode: 'live' | 'test'; scopes?: string[]; createdBy?: string | null; by?: AuditBy;
 }) {
   const scopes = input.scopes ?? [...DEFAULT_SCOPES];
   const unknown = scopes.filter((s) => !isScope(s));
@@ -23,20 +24,29 @@ export async function createApiKey(db: Db, orgId: string, input: {
     throw new AppError('validation_failed', { message: `Unknown scopes: ${unknown.join(', ')}`, details: { allowed: SCOPES } });
   }
   const secret = `xp_${input.mode}_${randomToken(32)}`;
-  const row = await insertApiKey(db, orgId, {
-    id: newId('apiKey'),
-    name: input.name,
-    mode: input.mode,
-    keyHash: sha256Hex(secret),
-    hint: `xp_${input.mode}_…${secret.slice(-4)}`,
-    scopes: scopes as Scope[],
-    createdBy: input.createdBy ?? null,
+  const by = input.by ?? { actor: input.createdBy ? `user:${input.createdBy}` : 'system:unattributed' };
+  const row = await db.transaction(async (tx) => {
+    const key = (await insertApiKey(tx, orgId, {
+      id: newId('apiKey'),
+      name: input.name,
+      mode: input.mode,
+      keyHash: sha256Hex(secret),
+      hint: `xp_${input.mode}_…${secret.slice(-4)}`,
+      scopes: scopes as Scope[],
+      createdBy: input.createdBy ?? null,
+    }))!;
+    // Never the key or its hash: the hint is what the dashboard shows anyway.
+    await recordAudit(tx, { orgId, action: 'api_key.created', actor: by.actor, requestId: by.requestId, subject: key.id, detail: { name: key.name, mode: key.mode, scopes: key.scopes, hint: key.hint } });
+    return key;
   });
-  return { key: row!, secret };
+  return { key: row, secret };
 }
 
-export async function revokeApiKey(db: Db, orgId: string, keyId: string) {
-  const row = await revokeApiKeyRow(db, orgId, keyId);
-  if (!row) throw new AppError('not_found', { message: 'No such API key.' });
-  return row;
+export async function revokeApiKey(db: Db, orgId: string, keyId: string, by: AuditBy = { actor: 'system:unattributed' }) {
+  return db.transaction(async (tx) => {
+    const row = await revokeApiKeyRow(tx, orgId, keyId);
+    if (!row) throw new AppError('not_found', { message: 'No such API key.' });
+    await recordAudit(tx, { orgId, action: 'api_key.revoked', actor: by.actor, requestId: by.requestId, subject: keyId, detail: { name: row.name, revoked_at: row.revoked_at?.toISOString() } });
+    return row;
+  });
 }

@@ -10,6 +10,8 @@ export const SCOPES = [
   'phone_numbers:read',
   'webhooks:write',
   'webhooks:read',
+  // The organization's audit log and its verification (src/audit/).
+  'audit:read',
   // Releasing or rejecting messages content screening held: never given by default, so a key that sends cannot
   // also wave its own held messages through.
   'compliance:review',
