@@ -45,9 +45,9 @@ export function mediaRoutes(deps: Deps) {
       schema: {
         tags: ['Media'],
         summary: 'Upload a file to send',
-        description: 'multipart/form-data with one `file` part. The type is read from the bytes and checked against WhatsApp\'s types and size limits (image 5 MB, video and audio 16 MB, document 100 MB, sticker 100 KB static / 500 KB animated). The file is handed to the Cloud API when a message first uses it.',
+        description: 'multipart/form-data with one `file` part. The type is read from the bytes and checked against WhatsApp\'s types and size limits (image 5 MB, video and audio 16 MB, document 100 MB, sticker 100 KB static / 500 KB animated). The file is handed to the Cloud API when a message first uses it.\n\nAUP 3.4 (decision 0016): the bytes must match the part\'s Content-Type and the file name (422 `media_type_mismatch`); programs, scripts, macro-enabled documents and HTML/SVG with scripts are refused (422 `media_not_allowed`); with a malware scanner configured, a detection is 422 `media_malware_detected` and an unreachable scanner 503 `scanner_unavailable`. Nothing is stored for a refused file.',
         consumes: ['multipart/form-data'],
-        response: { 201: mediaSchema, ...errorResponses(400, 401, 403, 413) },
+        response: { 201: mediaSchema, ...errorResponses(400, 401, 403, 413, 415, 422, 503) },
       },
     }, async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', { message: 'Send the file as multipart/form-data with a "file" part.' });

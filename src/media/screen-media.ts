@@ -173,9 +173,15 @@ async function activeContent(bytes: Buffer): Promise<ContainerFinding> {
   return null;
 }
 
+// Markup without a script in its first MiB is still refused: it is not plain text (a type mismatch, or unsupported).
+const MARKUP_SCAN_BYTES = 1024 * 1024;
+
 /** HTML or SVG, told by their first tags: neither has a binary signature. */
 function markupType(bytes: Buffer): 'text/html' | 'image/svg+xml' | null {
-  const head = bytes.toString('utf8', 0, 4096).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  // Leading blank lines must not push the first tag out of view.
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start < bytes.length && start < MARKUP_SCAN_BYTES && (bytes[start] === 0x20 || (bytes[start]! >= 0x09 && bytes[start]! <= 0x0d))) start++;
+  const head = bytes.toString('utf8', start, start + 4096).toLowerCase();
   if (!head.startsWith('<')) return null;
   if (/<svg[\s>]/.test(head)) return 'image/svg+xml';
   if (/^<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<script[\s>]|<iframe[\s>]/.test(head)) return 'text/html';
@@ -183,7 +189,7 @@ function markupType(bytes: Buffer): 'text/html' | 'image/svg+xml' | null {
 }
 
 function hasScript(bytes: Buffer): boolean {
-  const text = bytes.toString('utf8').toLowerCase();
+  const text = bytes.toString('utf8', 0, MARKUP_SCAN_BYTES).toLowerCase();
   return /<script[\s>]|javascript:|<[a-z][^>]*\son[a-z]+\s*=|<iframe[\s>]|<object[\s>]|<embed[\s>]|<foreignobject[\s>]/.test(text);
 }
 

@@ -114,6 +114,13 @@ describe('AUP 3.4 — media screening: executables, scripts and macros are refus
     await expectRefused(Buffer.from('<html><body>Hello</body></html>'), 'hello.txt', 'text/plain', 'media_type_mismatch', 'media_refused_type_mismatch');
   });
 
+  it('finds markup behind leading blank lines, and a script past the first MiB still does not pass as text', async () => {
+    const padded = await assessMedia({ bytes: Buffer.from('\n'.repeat(10_000) + '<svg onload="alert(1)"></svg>'), filename: 'a.txt', declaredType: 'text/plain' });
+    expect(!padded.ok && padded.error.code).toBe('media_not_allowed');
+    const late = await assessMedia({ bytes: Buffer.from('<html><body>' + 'x'.repeat(2 * 1024 * 1024) + '<script>alert(1)</script></body></html>'), filename: 'a.txt', declaredType: 'text/plain' });
+    expect(!late.ok && late.error.code).toBe('media_type_mismatch');
+  });
+
   it('refuses a macro-enabled Word document renamed .docx, and a .docx that hides a VBA project', async () => {
     const docm = await expectRefused(docx({ macros: true, macroContentTypes: true }), 'contract.docx', DOCX, 'media_not_allowed', 'media_refused_not_allowed');
     expect(docm.details).toEqual({ reason: 'macros' });
