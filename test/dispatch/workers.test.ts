@@ -7,7 +7,7 @@ import { createApiKey } from '../../src/tenancy/api-keys.ts';
 import { createOrganization } from '../../src/tenancy/create-organization.ts';
 import { customer, helloWorld, maxPerSecond, type SimSend } from '../helpers/dispatch-helpers.ts';
 import { killAll, startXpecto, type XpectoProcess } from '../helpers/processes.ts';
-import { freshDatabase, SIM } from '../helpers/test-platform.ts';
+import { freshDatabase, SIM, optInSimulatedCustomers } from '../helpers/test-platform.ts';
 
 // Separate worker processes need a database several processes can open: these run on PostgreSQL.
 const onPostgres = Boolean(process.env['DATABASE_URL']);
@@ -65,6 +65,7 @@ async function tenantWithNumber(name: string, mps: number) {
     body: JSON.stringify({ waba_id: number.waba_id, phone_number_id: number.id, access_token: SIM.accessToken, app_secret: SIM.appSecret, verify_token: SIM.verifyToken }),
   });
   expect(registered.status).toBe(201);
+  await optInSimulatedCustomers(`http://127.0.0.1:${port}`, secret, org.name);
   await db.query(sql`UPDATE phone_numbers SET throughput_mps = ${mps} WHERE org_id = ${org.id}`);
   return { orgId: org.id, key: secret, metaPhoneNumberId: number.id };
 }

@@ -107,7 +107,7 @@ export async function startTestPlatform(options: {
         body: { waba_id: number.waba_id, phone_number_id: number.id, access_token: SIM.accessToken, app_secret: SIM.appSecret, verify_token: SIM.verifyToken },
       });
       if (registered.status !== 201) throw new Error(`phone number registration failed: ${registered.status} ${registered.text}`);
-      if (options.optIn !== false) await optInSimulatedCustomers(api, secret, org);
+      if (options.optIn !== false) await optInSimulatedCustomers(url, secret, org.name);
       return { orgId: org.id, apiKey: secret, phoneNumberId: registered.body.id, metaPhoneNumberId: number.id, wabaId: number.waba_id };
     },
     async waitFor(what, probe, timeoutMs = 20_000) {
@@ -160,13 +160,20 @@ async function adminQuery(url: string, text: string) {
   }
 }
 
-async function optInSimulatedCustomers(api: TestPlatform['api'], key: string, org: { id: string; name: string }) {
+/**
+ * The simulator's customers +1 202 555 0100 … 0199 opt in to everything through the consent API, and the marketing
+ * cap goes to its highest, so tests about other things can send templates to them.
+ */
+export async function optInSimulatedCustomers(baseUrl: string, key: string, business: string) {
+  const call = (method: string, path: string, body: object) => fetch(`${baseUrl}${path}`, {
+    method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
   const records = Array.from({ length: 100 }, (_, i) => ({
     phone: `+1202555${String(100 + i).padStart(4, '0')}`, purpose: 'all', state: 'opted_in', source: 'web_form',
-    proof: { text: `Yes, ${org.name} may send me updates and offers on WhatsApp.`, url: 'https://example.com/signup' },
+    proof: { text: `Yes, ${business} may send me updates and offers on WhatsApp.`, url: 'https://example.com/signup' },
   }));
-  const r = await api('POST', '/v1/consents', { key, body: { records } });
-  if (r.status !== 201) throw new Error(`opt-in failed: ${r.status} ${r.text}`);
-  const settings = await api('PATCH', '/v1/consent/settings', { key, body: { marketing_cap_per_24h: 100 } });
-  if (settings.status !== 200) throw new Error(`consent settings refused: ${settings.status} ${settings.text}`);
+  const r = await call('POST', '/v1/consents', { records });
+  if (r.status !== 201) throw new Error(`opt-in failed: ${r.status} ${await r.text()}`);
+  const settings = await call('PATCH', '/v1/consent/settings', { marketing_cap_per_24h: 100 });
+  if (settings.status !== 200) throw new Error(`consent settings refused: ${settings.status} ${await settings.text()}`);
 }
