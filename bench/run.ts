@@ -197,6 +197,8 @@ async function main() {
   print(env, (Date.now() - started) / 1000);
   // The contact import's figures (bench/contacts-import.ts, 1,000,000 rows), last and in a process of its own.
   if (!ONLY) execFileSync(process.execPath, [new URL('./contacts-import.ts', import.meta.url).pathname], { stdio: 'inherit', env: process.env });
+  // Content screening's quality on the labelled set (recall, false positives; dev and holdout) and its speed.
+  if (!ONLY) execFileSync(process.execPath, [new URL('./screening.ts', import.meta.url).pathname], { stdio: 'inherit', env: process.env });
 }
 
 async function measure(env: Environment) {
