@@ -103,7 +103,7 @@ export function consentRoutes(deps: Deps) {
       },
     }, async (request, reply) => {
       const auth = authOf(request);
-      const records = await recordConsents(deps.db, auth, request.body.records, actorOf(request), deps.clock.now(), (i) => `body.records[${i}]`);
+      const records = await recordConsents(deps.db, auth, request.body.records, actorOf(request), deps.clock.now(), (i) => `body.records[${i}]`, request.id);
       return reply.status(201).send({ data: records.map(view) });
     });
 
@@ -118,7 +118,7 @@ export function consentRoutes(deps: Deps) {
       },
     }, async (request, reply) => {
       const auth = authOf(request);
-      const [record] = await recordConsents(deps.db, auth, [{ ...request.body, contact_id: request.params.id }], actorOf(request), deps.clock.now(), () => 'body');
+      const [record] = await recordConsents(deps.db, auth, [{ ...request.body, contact_id: request.params.id }], actorOf(request), deps.clock.now(), () => 'body', request.id);
       return reply.status(201).send(view(record!));
     });
 

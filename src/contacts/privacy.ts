@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { Deps } from '../deps.ts';
 import type { Db } from '../db/db.ts';
 import { one } from '../db/db.ts';
@@ -54,7 +55,7 @@ export async function exportContact(db: Db, orgId: string, contactId: string) {
 }
 
 /** Erases a contact in one transaction; returns when it was erased. */
-export async function eraseContact(deps: Deps, orgId: string, contactId: string, actor: string): Promise<{ erased_at: Date }> {
+export async function eraseContact(deps: Deps, orgId: string, contactId: string, actor: string, requestId?: string): Promise<{ erased_at: Date }> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const contact = await findLiveContact(tx, orgId, contactId, true);
@@ -65,7 +66,7 @@ export async function eraseContact(deps: Deps, orgId: string, contactId: string,
       VALUES (${orgId}, ${phoneHash(deps.sealer, orgId, contact.phone_e164)}, ${optedOut!.n > 0 ? 'erased_after_opt_out' : 'erased'}, ${now})
       ON CONFLICT (org_id, phone_hash) DO UPDATE SET created_at = excluded.created_at, reason = excluded.reason`);
     // The ledger: the erasure itself is a record (no personal data in it); earlier proofs go, their digests stay.
-    await appendConsents(tx, orgId, [{ contactId, purpose: 'all', state: 'erased', source: 'erasure', proof: {}, actor }], now);
+    const [erasure] = await appendConsents(tx, orgId, [{ contactId, purpose: 'all', state: 'erased', source: 'erasure', proof: {}, actor }], now);
     await tx.query(sql`
       UPDATE consent_records SET proof = '{"erased": true}'::jsonb
       WHERE org_id = ${orgId} AND contact_id = ${contactId} AND state <> 'erased'`);
@@ -94,6 +95,8 @@ export async function eraseContact(deps: Deps, orgId: string, contactId: string,
       UPDATE contacts SET phone_e164 = ${`erased:${contactId}`}, wa_id = NULL, name = NULL, language = NULL, time_zone = NULL,
         attributes = '{}'::jsonb, tags = '{}', last_inbound_at = NULL, erased_at = ${now}, updated_at = ${now}
       WHERE org_id = ${orgId} AND id = ${contactId}`);
+    // Ids only: the entry outlives the personal data it describes.
+    await recordAudit(tx, { orgId, action: 'contact.erased', actor, requestId, at: now, subject: contactId, detail: { suppressed: true, ledger_seq: erasure!.seq } });
     return { erased_at: now };
   });
 }

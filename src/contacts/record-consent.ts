@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -29,6 +30,7 @@ export type ConsentInput = {
  */
 export async function recordConsents(
   db: Db, org: { orgId: string; defaultCountry: string }, inputs: ConsentInput[], actor: string, now: Date, pathOf: (i: number) => string,
+  requestId?: string,
 ) {
   const business = (await loadConsentSettings(db, org.orgId)).business_name;
   const violations: { path: string; message: string }[] = [];
@@ -54,7 +56,17 @@ export async function recordConsents(
       contactId: contactIds[i]!, purpose: input.purpose, state: input.state, source: input.source, proof: input.proof ?? {}, actor,
       ...(input.captured_at ? { capturedAt: new Date(input.captured_at) } : {}),
     }));
-    return appendConsents(tx, org.orgId, records, now);
+    const appended = await appendConsents(tx, org.orgId, records, now);
+    // One entry per call, not per record: the ledger itself is the per-record history.
+    const contacts = [...new Set(appended.map((r) => r.contact_id))];
+    await recordAudit(tx, {
+      orgId: org.orgId, action: 'consent.recorded', actor, requestId, at: now, subject: contacts.length === 1 ? contacts[0]! : null,
+      detail: {
+        records: appended.length, opted_in: appended.filter((r) => r.state === 'opted_in').length, opted_out: appended.filter((r) => r.state === 'opted_out').length,
+        purposes: [...new Set(appended.map((r) => r.purpose))].sort(), ledger_seq: { first: appended[0]!.seq, last: appended[appended.length - 1]!.seq }, contact_ids: contacts,
+      },
+    });
+    return appended;
   });
 }
 

@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv';
+import { recordAudits } from '../audit/record-audit.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -48,17 +49,24 @@ export async function publishPolicy(
       version, effective_at: input.effectiveAt.toISOString(), summary: input.summary, changes,
       url: '/legal/aup', text_url: `/legal/aup/v${version}`,
     };
-    await notifyOrganizations(tx, notice, ctx.publicUrl ?? '');
+    const notified = await notifyOrganizations(tx, notice, ctx.publicUrl ?? '');
     await tx.query(sql`SELECT pg_notify(${POLICY_CHANNEL}, ${String(version)})`);
+    // The operator chain records the publication; each organization's chain, that it was told.
+    const about = { actor: input.publishedBy, subject: `policy:v${version}` };
+    await recordAudits(tx, [
+      { ...about, orgId: null, action: 'policy.published', at: now, detail: { version, effective_at: notice.effective_at, summary: input.summary, organizations_notified: notified.length } },
+      ...notified.map((orgId) => ({ ...about, orgId, action: 'policy.published' as const, at: now, detail: { version, effective_at: notice.effective_at } })),
+    ]);
     return row!;
   });
 }
 
 type Notice = { version: number; effective_at: string; summary: string; changes: { id: string; title: string; change: string }[]; url: string; text_url: string };
 
-async function notifyOrganizations(tx: Db, notice: Notice, publicUrl: string) {
+/** Returns the organizations told. */
+async function notifyOrganizations(tx: Db, notice: Notice, publicUrl: string): Promise<string[]> {
   const orgs = await tx.query<{ id: string; name: string }>(sql`SELECT id, name FROM organizations WHERE status <> 'terminated' ORDER BY id`);
-  if (orgs.length === 0) return;
+  if (orgs.length === 0) return [];
   await tx.query(sql`
     INSERT INTO account_events (org_id, id, kind, subject, detail)
     SELECT o, e, 'policy.published', ${`policy:v${notice.version}`}, ${JSON.stringify(notice)}::jsonb
@@ -83,4 +91,5 @@ async function notifyOrganizations(tx: Db, notice: Notice, publicUrl: string) {
   for (const org of orgs) {
     await emitEvents(tx, org.id, [{ type: 'policy.updated', subject: `policy:v${notice.version}`, payload: notice }]);
   }
+  return orgs.map((o) => o.id);
 }

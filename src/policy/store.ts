@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { AUP_V1, AUP_V1_EFFECTIVE_AT } from './aup-v1.ts';
@@ -33,12 +34,17 @@ export function upcomingVersions(versions: PolicyVersion[], at: Date): PolicyVer
   return versions.filter((v) => v.effective_at.getTime() > at.getTime());
 }
 
-/** Records an acceptance once per organization and version; the first one recorded stands. */
+/** Records an acceptance once per organization and version; the first one recorded stands (and alone is audited). */
 export function recordAcceptance(db: Db, orgId: string, a: Acceptance) {
-  return db.query(sql`
-    INSERT INTO policy_acceptances (org_id, version, accepted_at, method, actor)
-    VALUES (${orgId}, ${a.version}, ${a.accepted_at}, ${a.method}, ${a.actor})
-    ON CONFLICT (org_id, version) DO NOTHING`);
+  return db.transaction(async (tx) => {
+    const inserted = await tx.query(sql`
+      INSERT INTO policy_acceptances (org_id, version, accepted_at, method, actor)
+      VALUES (${orgId}, ${a.version}, ${a.accepted_at}, ${a.method}, ${a.actor})
+      ON CONFLICT (org_id, version) DO NOTHING RETURNING version`);
+    if (inserted.length > 0) {
+      await recordAudit(tx, { orgId, action: 'policy.accepted', actor: a.actor, subject: `policy:v${a.version}`, detail: { version: a.version, method: a.method }, at: a.accepted_at });
+    }
+  });
 }
 
 export function acceptancesOf(db: Db, orgId: string): Promise<Acceptance[]> {

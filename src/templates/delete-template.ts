@@ -1,3 +1,5 @@
+import { recordAudit, type AuditBy } from '../audit/record-audit.ts';
+import type { Db } from '../db/db.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/app-error.ts';
 import { emitEvents } from '../webhooks/emit-events.ts';
@@ -13,11 +15,14 @@ const NOT_FOUND_AT_META = 2593002;
  * A draft is removed; a submitted template is deleted at Meta by hsm_id and name (one language only, never every
  * language of the name) and kept here as DELETED with its history. Disabled templates cannot be deleted (Meta's rule).
  */
-export async function deleteTemplate(deps: Deps, orgId: string, id: string): Promise<void> {
+export async function deleteTemplate(deps: Deps, orgId: string, id: string, by: AuditBy): Promise<void> {
   const template = await findTemplate(deps.db, orgId, id);
   if (!template) throw new AppError('not_found', { message: 'No such template.' });
+  const audit = (tx: Db, status: string) => recordAudit(tx, { orgId, action: 'template.deleted', actor: by.actor, requestId: by.requestId, subject: id, detail: { name: template.name, language: template.language, status } });
   if (template.status === 'DRAFT') {
-    await deleteDraft(deps.db, orgId, id);
+    await deps.db.transaction(async (tx) => {
+      if ((await deleteDraft(tx, orgId, id)).length > 0) await audit(tx, 'DRAFT');
+    });
     return;
   }
   if (template.status === 'DELETED') return;
@@ -38,5 +43,6 @@ export async function deleteTemplate(deps: Deps, orgId: string, id: string): Pro
       dedupeKey: `api:delete:${now.getTime()}`,
     });
     await emitEvents(tx, orgId, [{ type: 'template.status', subject: id, payload: templateStatusPayload(updated, { event: 'DELETED', previousStatus: row.status, at: now }) }]);
+    await audit(tx, row.status);
   });
 }

@@ -1,3 +1,4 @@
+import { recordAudit, type AuditBy } from '../audit/record-audit.ts';
 import { sql } from '../db/sql.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -23,20 +24,20 @@ const META_EDITABLE = new Set(['components', 'category', 'parameter_format', 'me
  * A draft changes freely (and is validated whole again). A submitted template is edited at Meta under Meta's rules,
  * then goes back to review (PENDING) with the new definition.
  */
-export async function editTemplate(deps: Deps, orgId: string, id: string, patch: EditTemplateInput): Promise<TemplateRow> {
+export async function editTemplate(deps: Deps, orgId: string, id: string, patch: EditTemplateInput, by: AuditBy): Promise<TemplateRow> {
   const template = await findTemplate(deps.db, orgId, id);
   if (!template) throw new AppError('not_found', { message: 'No such template.' });
   const merged = { ...definitionOf(template), ...patch } as Record<string, unknown>;
   assertValid(merged);
-  if (template.status === 'DRAFT') return editDraft(deps, orgId, template, merged);
+  if (template.status === 'DRAFT') return editDraft(deps, orgId, template, merged, by);
   assertEditableAtMeta(template, patch);
   const account = await accountToken(deps, orgId, template.account_id);
-  const { at, before, updated } = await sendToReview(deps, orgId, template, patch, merged);
+  const { at, before, updated } = await sendToReview(deps, orgId, template, patch, merged, by);
   const body = Object.fromEntries(Object.entries(merged).filter(([k]) => META_EDITABLE.has(k) && (k !== 'category' || k in patch))) as EditTemplateRequest;
   try {
     await deps.cloudApi.editTemplate(account.token, template.meta_template_id!, body);
   } catch (err) {
-    await undoEdit(deps, orgId, before, at);
+    await undoEdit(deps, orgId, before, at, by);
     throw metaRefusal(err);
   }
   return updated;
@@ -47,7 +48,7 @@ export async function editTemplate(deps: Deps, orgId: string, id: string, patch:
  * template's lock and before Meta is called: two concurrent edits cannot both pass, and Meta's review of this edit
  * (which may come back before Meta's answer to us) is compared with PENDING, not with the approval it replaces.
  */
-async function sendToReview(deps: Deps, orgId: string, template: TemplateRow, patch: EditTemplateInput, merged: Record<string, unknown>) {
+async function sendToReview(deps: Deps, orgId: string, template: TemplateRow, patch: EditTemplateInput, merged: Record<string, unknown>, by: AuditBy) {
   return deps.db.transaction(async (tx) => {
     const before = (await lockTemplate(tx, orgId, template.id))!;
     const at = deps.clock.now();
@@ -65,6 +66,7 @@ async function sendToReview(deps: Deps, orgId: string, template: TemplateRow, pa
     await emitEvents(tx, orgId, [{
       type: 'template.status', subject: template.id, payload: templateStatusPayload(updated, { event: 'PENDING', previousStatus: before.status, detail: { action: 'edited' }, at }),
     }]);
+    await recordAudit(tx, { orgId, action: 'template.edited', actor: by.actor, requestId: by.requestId, at, subject: template.id, detail: { name: template.name, language: template.language, fields: Object.keys(patch).sort(), previous_status: before.status } });
     return { at, before, updated };
   });
 }
@@ -78,7 +80,7 @@ function assertWithinEditLimits(edits: { edited_at: Date }[], now: Date) {
 }
 
 /** Meta refused the edit: the template is as it was (unless a webhook moved it meanwhile), and the edit does not count. */
-async function undoEdit(deps: Deps, orgId: string, before: TemplateRow, at: Date) {
+async function undoEdit(deps: Deps, orgId: string, before: TemplateRow, at: Date, by: AuditBy) {
   await deps.db.transaction(async (tx) => {
     await tx.query(sql`DELETE FROM template_edits WHERE org_id = ${orgId} AND template_id = ${before.id} AND edited_at = ${at}`);
     const row = (await lockTemplate(tx, orgId, before.id))!;
@@ -95,23 +97,27 @@ async function undoEdit(deps: Deps, orgId: string, before: TemplateRow, at: Date
     await emitEvents(tx, orgId, [{
       type: 'template.status', subject: before.id, payload: templateStatusPayload(restored, { event: before.status, previousStatus: 'PENDING', detail: { action: 'edit_refused' }, at: deps.clock.now() }),
     }]);
+    await recordAudit(tx, { orgId, action: 'template.edit_refused', actor: by.actor, requestId: by.requestId, subject: before.id, detail: { name: before.name, language: before.language, restored_status: before.status } });
   });
 }
 
-async function editDraft(deps: Deps, orgId: string, template: TemplateRow, merged: Record<string, unknown>) {
+async function editDraft(deps: Deps, orgId: string, template: TemplateRow, merged: Record<string, unknown>, by: AuditBy) {
   if (merged.name !== template.name || merged.language !== template.language) {
     const clash = await deps.db.query(sql`
       SELECT 1 FROM templates WHERE org_id = ${orgId} AND account_id = ${template.account_id} AND name = ${merged.name}
         AND language = ${merged.language} AND id <> ${template.id}`);
     if (clash.length > 0) throw new AppError('template_exists');
   }
-  const rows = await deps.db.query<TemplateRow>(sql`
-    UPDATE templates SET name = ${merged.name}, language = ${merged.language}, category = ${merged.category},
-      parameter_format = ${merged.parameter_format ?? 'POSITIONAL'}, components = ${JSON.stringify(merged.components)}::jsonb,
-      options = ${JSON.stringify(optionsOf(merged))}::jsonb, updated_at = now()
-    WHERE org_id = ${orgId} AND id = ${template.id} AND status = 'DRAFT' RETURNING *`);
-  if (!rows[0]) throw new AppError('template_not_editable', { message: 'The draft was submitted meanwhile.' });
-  return rows[0];
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx.query<TemplateRow>(sql`
+      UPDATE templates SET name = ${merged.name}, language = ${merged.language}, category = ${merged.category},
+        parameter_format = ${merged.parameter_format ?? 'POSITIONAL'}, components = ${JSON.stringify(merged.components)}::jsonb,
+        options = ${JSON.stringify(optionsOf(merged))}::jsonb, updated_at = now()
+      WHERE org_id = ${orgId} AND id = ${template.id} AND status = 'DRAFT' RETURNING *`);
+    if (!rows[0]) throw new AppError('template_not_editable', { message: 'The draft was submitted meanwhile.' });
+    await recordAudit(tx, { orgId, action: 'template.edited', actor: by.actor, requestId: by.requestId, subject: template.id, detail: { name: rows[0].name, language: rows[0].language, previous_status: 'DRAFT' } });
+    return rows[0];
+  });
 }
 
 function assertEditableAtMeta(t: TemplateRow, patch: EditTemplateInput) {

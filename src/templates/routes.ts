@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { auditByRequest } from '../audit/record-audit.ts';
 import type { Deps } from '../deps.ts';
 import { orgOf } from '../http/auth.ts';
 import { pageOf, pageQuerySchema, readPage, type PageQuery } from '../http/pagination.ts';
@@ -104,7 +105,7 @@ export function templateRoutes(deps: Deps) {
         body: definitionBody,
         response: { 201: templateSchema, ...errorResponses(400, 401, 403, 404, 409, 422, 502) },
       },
-    }, async (request, reply) => reply.status(201).send(view(await createTemplate(deps, orgOf(request), request.body))));
+    }, async (request, reply) => reply.status(201).send(view(await createTemplate(deps, orgOf(request), request.body, auditByRequest(request)))));
 
     app.get<{ Querystring: PageQuery & TemplateFilters }>('/v1/templates', {
       config: { scope: 'templates:read' },
@@ -162,7 +163,7 @@ export function templateRoutes(deps: Deps) {
         body: { type: 'object', minProperties: 1, additionalProperties: true, properties: { components: { type: 'array' }, category: { type: 'string' } } },
         response: { 200: templateSchema, ...errorResponses(400, 401, 403, 404, 409, 422, 502) },
       },
-    }, async (request) => view(await editTemplate(deps, orgOf(request), request.params.id, request.body)));
+    }, async (request) => view(await editTemplate(deps, orgOf(request), request.params.id, request.body, auditByRequest(request))));
 
     app.post<{ Params: { id: string } }>('/v1/templates/:id/submit', {
       config: { scope: 'templates:write' },
@@ -171,7 +172,7 @@ export function templateRoutes(deps: Deps) {
         description: 'The template is PENDING afterwards; Meta\'s decision arrives by webhook (`template.status`).',
         params: idParams, response: { 200: templateSchema, ...errorResponses(401, 403, 404, 409, 422, 502) },
       },
-    }, async (request) => view(await submitTemplate(deps, orgOf(request), request.params.id)));
+    }, async (request) => view(await submitTemplate(deps, orgOf(request), request.params.id, auditByRequest(request))));
 
     app.delete<{ Params: { id: string } }>('/v1/templates/:id', {
       config: { scope: 'templates:write' },
@@ -181,7 +182,7 @@ export function templateRoutes(deps: Deps) {
         params: idParams, response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses(401, 403, 404, 409, 502) },
       },
     }, async (request, reply) => {
-      await deleteTemplate(deps, orgOf(request), request.params.id);
+      await deleteTemplate(deps, orgOf(request), request.params.id, auditByRequest(request));
       return reply.status(204).send();
     });
   };

@@ -126,7 +126,7 @@ export function clearSubmitting(db: Db, orgId: string, id: string) {
 }
 
 export function deleteDraft(db: Db, orgId: string, id: string) {
-  return db.query(sql`DELETE FROM templates WHERE org_id = ${orgId} AND id = ${id} AND status = 'DRAFT'`);
+  return db.query(sql`DELETE FROM templates WHERE org_id = ${orgId} AND id = ${id} AND status = 'DRAFT' RETURNING id`);
 }
 
 /** Records one event of a template's history; false when the same event (by its dedupe key) is already there. */

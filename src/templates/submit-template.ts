@@ -1,3 +1,4 @@
+import { recordAudit, type AuditBy } from '../audit/record-audit.ts';
 import { blockedError, clauseOf, screenOutbound, screeningSignal } from '../compliance/screen-outbound.ts';
 import { recordSignals } from '../contacts/consent-policy.ts';
 import type { Deps } from '../deps.ts';
@@ -18,7 +19,7 @@ const CLOCK_SKEW_MS = 5_000;
  * Sends a draft to the Cloud API for review (`POST /{waba}/message_templates`). The template is PENDING afterwards —
  * unless Meta's review webhook already came back while we waited for the answer, in which case Meta's word stands.
  */
-export async function submitTemplate(deps: Deps, orgId: string, id: string): Promise<TemplateRow> {
+export async function submitTemplate(deps: Deps, orgId: string, id: string, by: AuditBy): Promise<TemplateRow> {
   const template = await findTemplate(deps.db, orgId, id);
   if (!template) throw new AppError('not_found', { message: 'No such template.' });
   if (template.status !== 'DRAFT') throw new AppError('template_not_submittable', { message: `The template is ${template.status}, not a draft.` });
@@ -56,6 +57,7 @@ export async function submitTemplate(deps: Deps, orgId: string, id: string): Pro
         payload: templateStatusPayload(updated, { event: created.status, previousStatus: 'DRAFT', at: started }),
       }]);
     }
+    await recordAudit(tx, { orgId, action: 'template.submitted', actor: by.actor, requestId: by.requestId, subject: id, detail: { name: updated.name, language: updated.language, category: updated.category, status: updated.status, meta_template_id: updated.meta_template_id } });
     return updated;
   });
 }

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { auditByRequest } from '../audit/record-audit.ts';
 import type { Deps } from '../deps.ts';
 import { orgOf } from '../http/auth.ts';
 import { pageOf, pageQuerySchema, readPage, type PageQuery } from '../http/pagination.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { createEndpoint, type CreateEndpointInput } from './create-endpoint.ts';
+import { deleteWebhookEndpoint } from './delete-endpoint.ts';
 import { EVENT_TYPES } from './emit-events.ts';
 import { replayDelivery, replayRange, type ReplayRangeInput } from './replay.ts';
 import { rotateSecret } from './rotate-secret.ts';
-import { deleteEndpoint, findDelivery, findEndpoint, listAttempts, listDeliveries, listEndpoints, type DeliveryRow, type EndpointRow } from './store.ts';
+import { findDelivery, findEndpoint, listAttempts, listDeliveries, listEndpoints, type DeliveryRow, type EndpointRow } from './store.ts';
 import { updateWebhookEndpoint, type UpdateEndpointInput } from './update-endpoint.ts';
 
 const endpointSchema = {
@@ -100,7 +102,7 @@ export function webhookRoutes(deps: Deps) {
         response: { 201: withSecret, ...errorResponses(400, 401, 403, 422) },
       },
     }, async (request, reply) => {
-      const { endpoint, secret } = await createEndpoint(deps, orgOf(request), request.body);
+      const { endpoint, secret } = await createEndpoint(deps, orgOf(request), request.body, auditByRequest(request));
       return reply.status(201).send({ ...endpointView(endpoint), secret });
     });
 
@@ -142,7 +144,7 @@ export function webhookRoutes(deps: Deps) {
       config: { scope: 'webhooks:write' },
       schema: { tags, summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404) } },
     }, async (request, reply) => {
-      if (!(await deleteEndpoint(deps.db, orgOf(request), request.params.id))) throw notFound();
+      if (!(await deleteWebhookEndpoint(deps, orgOf(request), request.params.id, auditByRequest(request)))) throw notFound();
       return reply.status(204).send();
     });
 
@@ -156,7 +158,7 @@ export function webhookRoutes(deps: Deps) {
         response: { 200: withSecret, ...errorResponses(400, 401, 403, 404) },
       },
     }, async (request) => {
-      const { endpoint, secret } = await rotateSecret(deps, orgOf(request), request.params.id, request.body?.overlap_seconds);
+      const { endpoint, secret } = await rotateSecret(deps, orgOf(request), request.params.id, request.body?.overlap_seconds, auditByRequest(request));
       return { ...endpointView(endpoint), secret };
     });
 
