@@ -83,6 +83,7 @@ export const CLAUSE_MAP: ClauseEnforcement[] = [
     checks: [
       { id: 'enforcement.account_errors_pause_numbers', kind: 'prevent', status: 'enforced', description: 'Meta\'s account-level errors (131031, 368, 190, 131042) pause the number and raise an account event.', code: ['src/messaging/send-one.ts'], tests: ['test/dispatch/faults.test.ts'] },
       { id: 'enforcement.ladder', kind: 'prevent', status: 'planned', description: 'Warn, restrict, suspend, terminate — by published thresholds, with appeals (issue 8).', code: [], tests: [] },
+      { id: 'audit.tamper_evident_log', kind: 'record', status: 'enforced', description: 'Key and member management, policy acceptance, consent recorded through the API, erasures, template and webhook endpoint changes (and, as they come, enforcement steps, cases and operator access) are kept in an append-only audit log, hash-chained per organization and for the operators, which verification proves untouched; its head can be exported and checked against later.', code: ['src/audit/record-audit.ts', 'src/audit/verify-audit.ts', 'src/audit/routes.ts'], tests: ['test/audit/aup-4-audit-tamper.test.ts', 'test/audit/audit-log.test.ts', 'test/audit/audit-cli.test.ts'] },
     ],
   },
   {
