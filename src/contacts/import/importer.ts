@@ -6,7 +6,7 @@ import { appendConsents, effectiveConsent, type NewConsent, type Purpose, type S
 import { resolveMapping, type ResolvedMapping } from './mapping.ts';
 import { guardedPurposes, prepareBatch, type CsvRecord, type PreparedBatch, type RowContext } from './rows.ts';
 import {
-  anyOptedOut, attributeDefinitions, claimImportUnscoped, consentStatesByPhone, deleteAbandonedUploadsUnscoped, finishImport, holdLease,
+  anyOptedOut, attributeDefinitions, claimImportUnscoped, consentStatesByPhone, deleteAbandonedUploadsUnscoped, finishImport,
   importContext, insertRejections, readChunk, recordProgress, releaseLease, upsertContacts, type ImportRow,
 } from './store.ts';
 
@@ -83,7 +83,7 @@ class ImportFileError extends Error {
   }
 }
 
-type Batch = { records: CsvRecord[]; nextOffset: number; nextRow: number };
+type Batch = { records: CsvRecord[]; startOffset: number; nextOffset: number; nextRow: number };
 
 async function runImport(deps: Deps, job: ImportRow, token: string, isStopping: () => boolean): Promise<'done' | 'stopped' | 'lost'> {
   const [defs, context] = await Promise.all([attributeDefinitions(deps.db, job.org_id), importContext(deps.db, job.org_id)]);
@@ -93,24 +93,37 @@ async function runImport(deps: Deps, job: ImportRow, token: string, isStopping: 
   if (!resolved) throw new ImportFileError(job.next_row, `The mapping no longer fits: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
   const ctx: RowContext = { importId: job.id, filename: job.filename ?? '', defaultCountry: context?.default_country, businessName, now: deps.clock.now() };
 
-  // The next batch is read and checked while the previous one is being written: CSV parsing and phone
-  // normalization in this process overlap the database's work.
-  let writing: Promise<boolean> | null = null;
+  // Two batches overlap: the next is read and checked in this process while the previous one is written, and
+  // its transaction upserts its contacts while the one before appends its consent records. It then waits for
+  // that one to commit before it writes anything ordered (ledger, progress), so batches commit in file order.
+  let previous: Promise<boolean> | null = null;
+  let current: InFlight | null = null;
+  const drain = async () => (previous ? await previous : true) && (current ? await current.committed : true);
   try {
     for await (const batch of readBatches(deps, job, deps.config.contactImport.batchRows)) {
       const prepared = prepareBatch(batch.records, resolved, ctx);
-      if (writing && !(await writing)) return 'lost';
-      if (isStopping()) return 'stopped';
-      writing = commitBatch(deps, job, token, resolved, prepared, batch);
-      writing.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+      if (previous && !(await previous)) return 'lost';
+      if (current) await current.upserted;
+      if (isStopping()) return (await drain()) ? 'stopped' : 'lost';
+      previous = current?.committed ?? null;
+      current = startBatch(deps, job, token, resolved, prepared, batch, previous);
     }
   } catch (error) {
-    // A broken row further on: the batch before it is still being written, and must land before the import stops.
-    if (writing && error instanceof ImportFileError && !(await writing)) return 'lost';
+    // A broken row further on: the batches before it are still being written, and must land before the import stops.
+    if (error instanceof ImportFileError && !(await drain())) return 'lost';
     throw error;
   }
-  if (writing && !(await writing)) return 'lost';
-  return 'done';
+  return (await drain()) ? 'done' : 'lost';
+}
+
+type InFlight = { committed: Promise<boolean>; upserted: Promise<void> };
+
+function startBatch(deps: Deps, job: ImportRow, token: string, m: ResolvedMapping, prepared: PreparedBatch, batch: Batch, after: Promise<boolean> | null): InFlight {
+  let upserted!: () => void;
+  const upsertedPromise = new Promise<void>((resolve) => { upserted = resolve; });
+  const committed = commitBatch(deps, job, token, m, prepared, batch, { after, upserted }).finally(upserted);
+  committed.catch(() => {}); // awaited by runImport; this only keeps a failure from counting as unhandled meanwhile
+  return { committed, upserted: upsertedPromise };
 }
 
 /**
@@ -161,8 +174,9 @@ async function* readBatches(deps: Deps, job: ImportRow, size: number): AsyncGene
     poke('feed');
     const records = items.map(({ record, info }) => ({ row: job.next_row + info.records - 1, cells: record }));
     const last = items[items.length - 1]!.info;
+    const startOffset = next.offset;
     next = { offset: job.next_offset + last.bytes, row: job.next_row + last.records };
-    return { records, nextOffset: next.offset, nextRow: next.row };
+    return { records, startOffset, nextOffset: next.offset, nextRow: next.row };
   };
   try {
     for (;;) {
@@ -185,47 +199,66 @@ async function* readBatches(deps: Deps, job: ImportRow, size: number): AsyncGene
   }
 }
 
-/** One batch in one transaction; false if this worker's lease was taken over (nothing is written then). */
-function commitBatch(deps: Deps, job: ImportRow, token: string, m: ResolvedMapping, prepared: PreparedBatch, batch: Batch): Promise<boolean> {
+class BatchAbandoned extends Error {}
+
+/**
+ * One batch in one transaction; false (and nothing written) if the batch before it did not commit or another
+ * worker took the import over.
+ */
+async function commitBatch(
+  deps: Deps, job: ImportRow, token: string, m: ResolvedMapping, prepared: PreparedBatch, batch: Batch,
+  order: { after: Promise<boolean> | null; upserted: () => void },
+): Promise<boolean> {
   const orgId = job.org_id;
-  return deps.db.transaction(async (tx) => {
-    if (!(await holdLease(tx, orgId, job.id, token, deps.config.contactImport.leaseSeconds))) return false;
-    // A batch lost to a crash right after its commit is lost together with the progress that covered it, and is
-    // imported again: this transaction need not wait for its WAL to reach the disk.
-    await tx.exec('SET LOCAL synchronous_commit = off');
-    const rejections = [...prepared.rejections];
-    let contacts = prepared.contacts;
-    if (m.consent && contacts.some((c) => c.consent?.state === 'opted_in')) {
-      // An import cannot overturn an opt-out: the customer's own word outranks a list of claims (AUP 3.1).
-      const blocked = await optedOut(tx, orgId, contacts.filter((c) => c.consent?.state === 'opted_in').map((c) => c.phone), m.consent.purpose);
-      if (blocked.size > 0) {
-        const cellsOf = new Map(batch.records.map((r) => [r.row, r.cells]));
-        contacts = contacts.filter((c) => {
-          const since = c.consent?.state === 'opted_in' ? blocked.get(c.phone) : undefined;
-          if (since) rejections.push({ row: c.row, reason: `the contact opted out on ${since.toISOString()}; an import cannot opt them back in (they must opt in again themselves)`, cells: cellsOf.get(c.row)! });
-          return !since;
+  try {
+    return await deps.db.transaction(async (tx) => {
+      // A batch lost to a crash right after its commit is lost together with the progress that covered it, and is
+      // imported again: this transaction need not wait for its WAL to reach the disk.
+      await tx.exec('SET LOCAL synchronous_commit = off');
+      const rejections = [...prepared.rejections];
+      let contacts = prepared.contacts;
+      let written: { id: string; phone_e164: string; inserted: boolean }[] = [];
+      try {
+        if (m.consent && contacts.some((c) => c.consent?.state === 'opted_in')) {
+          // An import cannot overturn an opt-out: the customer's own word outranks a list of claims (AUP 3.1).
+          const blocked = await optedOut(tx, orgId, contacts.filter((c) => c.consent?.state === 'opted_in').map((c) => c.phone), m.consent.purpose);
+          if (blocked.size > 0) {
+            const cellsOf = new Map(batch.records.map((r) => [r.row, r.cells]));
+            contacts = contacts.filter((c) => {
+              const since = c.consent?.state === 'opted_in' ? blocked.get(c.phone) : undefined;
+              if (since) rejections.push({ row: c.row, reason: `the contact opted out on ${since.toISOString()}; an import cannot opt them back in (they must opt in again themselves)`, cells: cellsOf.get(c.row)! });
+              return !since;
+            });
+          }
+        }
+        written = contacts.length > 0 ? await upsertContacts(tx, orgId, contacts) : [];
+      } finally {
+        order.upserted();
+      }
+      if (order.after && !(await order.after.catch(() => false))) throw new BatchAbandoned();
+      const byPhone = new Map(written.map((w) => [w.phone_e164, w.id]));
+      const consents: NewConsent[] = [];
+      for (const c of contacts) {
+        if (!c.consent) continue;
+        consents.push({
+          contactId: byPhone.get(c.phone)!, purpose: m.consent!.purpose, state: c.consent.state, source: 'import', proof: c.consent.proof, actor: job.actor,
+          ...(c.consent.capturedAt ? { capturedAt: c.consent.capturedAt } : {}),
         });
       }
-    }
-    const written = contacts.length > 0 ? await upsertContacts(tx, orgId, contacts) : [];
-    const byPhone = new Map(written.map((w) => [w.phone_e164, w.id]));
-    const consents: NewConsent[] = [];
-    for (const c of contacts) {
-      if (!c.consent) continue;
-      consents.push({
-        contactId: byPhone.get(c.phone)!, purpose: m.consent!.purpose, state: c.consent.state, source: 'import', proof: c.consent.proof, actor: job.actor,
-        ...(c.consent.capturedAt ? { capturedAt: c.consent.capturedAt } : {}),
+      await appendConsents(tx, orgId, consents, deps.clock.now());
+      await insertRejections(tx, orgId, job.id, rejections);
+      const created = written.filter((w) => w.inserted).length;
+      const moved = await recordProgress(tx, orgId, job.id, { token, seconds: deps.config.contactImport.leaseSeconds }, batch.startOffset, {
+        nextOffset: batch.nextOffset, nextRow: batch.nextRow, read: batch.records.length, created, updated: written.length - created,
+        rejected: rejections.length, duplicates: prepared.duplicates, consents: consents.length,
       });
-    }
-    await appendConsents(tx, orgId, consents, deps.clock.now());
-    await insertRejections(tx, orgId, job.id, rejections);
-    const created = written.filter((w) => w.inserted).length;
-    await recordProgress(tx, orgId, job.id, {
-      nextOffset: batch.nextOffset, nextRow: batch.nextRow, read: batch.records.length, created, updated: written.length - created,
-      rejected: rejections.length, duplicates: prepared.duplicates, consents: consents.length,
+      if (!moved) throw new BatchAbandoned();
+      return true;
     });
-    return true;
-  });
+  } catch (error) {
+    if (error instanceof BatchAbandoned) return false;
+    throw error;
+  }
 }
 
 /** The numbers (of those given) whose contact is currently opted out of this purpose, with when they opted out. */

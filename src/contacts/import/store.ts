@@ -93,26 +93,25 @@ export function claimImportUnscoped(db: Db, token: string, leaseSeconds: number)
     RETURNING ${columns}`);
 }
 
-/** Renews the lease inside a batch's transaction; false when another worker took the import over. */
-export async function holdLease(tx: Db, orgId: string, id: string, token: string, leaseSeconds: number): Promise<boolean> {
-  const held = await one(tx, sql`
-    UPDATE contact_imports SET lease_until = now() + make_interval(secs => ${leaseSeconds})
-    WHERE org_id = ${orgId} AND id = ${id} AND lease_token = ${token} AND status = 'processing' RETURNING id`);
-  return held !== undefined;
-}
-
 export async function releaseLease(db: Db, orgId: string, id: string, token: string) {
   await db.query(sql`UPDATE contact_imports SET lease_until = NULL, lease_token = NULL WHERE org_id = ${orgId} AND id = ${id} AND lease_token = ${token}`);
 }
 
 export type Progress = { nextOffset: number; nextRow: number; read: number; created: number; updated: number; rejected: number; duplicates: number; consents: number };
 
-export async function recordProgress(tx: Db, orgId: string, id: string, p: Progress) {
-  await tx.query(sql`
+/**
+ * Moves the import past a batch and renews the lease, only if this worker still holds the lease and the import
+ * stands where the batch starts (the batch before it committed); false otherwise, and the caller rolls back.
+ */
+export async function recordProgress(tx: Db, orgId: string, id: string, lease: { token: string; seconds: number }, from: number, p: Progress) {
+  const moved = await one(tx, sql`
     UPDATE contact_imports SET next_offset = ${p.nextOffset}, next_row = ${p.nextRow}, rows_read = rows_read + ${p.read},
       created = created + ${p.created}, updated = updated + ${p.updated}, rejected = rejected + ${p.rejected},
-      duplicates = duplicates + ${p.duplicates}, consents = consents + ${p.consents}, attempts = 0
-    WHERE org_id = ${orgId} AND id = ${id}`);
+      duplicates = duplicates + ${p.duplicates}, consents = consents + ${p.consents}, attempts = 0,
+      lease_until = now() + make_interval(secs => ${lease.seconds})
+    WHERE org_id = ${orgId} AND id = ${id} AND lease_token = ${lease.token} AND status = 'processing' AND next_offset = ${from}
+    RETURNING id`);
+  return moved !== undefined;
 }
 
 /** The file is no longer needed once every row is in; the rejections stay for the report. */
