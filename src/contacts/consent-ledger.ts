@@ -172,7 +172,7 @@ export function consentHistory(db: Db, orgId: string, contactId: string, page: {
     SELECT org_id, seq::text AS seq, id, contact_id, purpose, state, source, proof, proof_digest, actor, recorded_at, prev_hash, hash
     FROM consent_records WHERE org_id = ${orgId} AND contact_id = ${contactId}
       AND (${page.afterSeq ?? null}::bigint IS NULL OR seq < ${page.afterSeq ?? null}::bigint)
-    ORDER BY seq DESC LIMIT ${page.limit}`);
+    ORDER BY consent_records.seq DESC LIMIT ${page.limit}`);
 }
 
 export type Verification = {
@@ -206,7 +206,7 @@ export async function verifyLedger(db: Db, orgId: string): Promise<Verification>
   for (;;) {
     const batch = await db.query<ConsentRecord>(sql`
       SELECT org_id, seq::text AS seq, id, contact_id, purpose, state, source, proof, proof_digest, actor, recorded_at, prev_hash, hash
-      FROM consent_records WHERE org_id = ${orgId} AND seq >= ${String(expectedSeq)}::bigint ORDER BY seq LIMIT ${VERIFY_BATCH}`);
+      FROM consent_records WHERE org_id = ${orgId} AND seq >= ${String(expectedSeq)}::bigint ORDER BY consent_records.seq LIMIT ${VERIFY_BATCH}`);
     for (const r of batch) {
       const at = { seq: r.seq, id: r.id };
       if (BigInt(r.seq) !== expectedSeq) return result({ seq: String(expectedSeq), id: null, reason: `record ${expectedSeq} is missing` }, count);

@@ -129,7 +129,7 @@ async function applyMarketingPreference(
   const history = await tx.query<HistoryRow>(sql`
     SELECT id, seq::text AS seq, state, source, proof->>'event_key' AS event_key FROM consent_records
     WHERE org_id = ${orgId} AND contact_id = ${contactId} AND purpose IN ('marketing', 'all') AND state <> 'erased'
-    ORDER BY seq DESC LIMIT 50`);
+    ORDER BY consent_records.seq DESC LIMIT 50`);
   if (history.some((h) => h.event_key === proof.event_key)) return;
   const current = history[0];
   if (value === 'stop') {

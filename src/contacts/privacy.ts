@@ -33,7 +33,7 @@ export async function exportContact(db: Db, orgId: string, contactId: string) {
   const contact = await findLiveContact(db, orgId, contactId);
   const consent = await db.query(sql`
     SELECT id, seq::text AS seq, purpose, state, source, proof, actor, recorded_at, hash
-    FROM consent_records WHERE org_id = ${orgId} AND contact_id = ${contactId} ORDER BY seq`);
+    FROM consent_records WHERE org_id = ${orgId} AND contact_id = ${contactId} ORDER BY consent_records.seq`);
   const messages = await db.query(sql`
     SELECT m.id, m.direction, m.type, m.content, m.status, m.created_at, m.category, m.consent_record_id, m.metadata, m.error,
       (SELECT coalesce(json_agg(json_build_object('status', e.status, 'at', e.occurred_at) ORDER BY e.occurred_at), '[]'::json)

@@ -144,6 +144,24 @@ describe('recording consent', () => {
 });
 
 describe('the ledger', () => {
+  it('verifies a chain of hundreds of records, walking them in numeric order (record 10 comes after 9, not after 1)', async () => {
+    const big = await t.createTenant('Big Ledger');
+    const r = await t.api('GET', '/v1/consents/verify', { key: big.apiKey });
+    expect(r.body).toMatchObject({ ok: true, records: 100, broken: null });
+    const contact = (await t.platform.deps.db.query<{ contact_id: string }>(sql`
+      SELECT contact_id FROM consent_records WHERE org_id = ${big.orgId} AND seq = 1`))[0]!.contact_id;
+    const name = (await t.api('GET', '/v1/consent/settings', { key: big.apiKey })).body.business_name;
+    for (let i = 0; i < 11; i++) {
+      const r = await t.api('POST', `/v1/contacts/${contact}/consents`, { key: big.apiKey, body: { purpose: 'marketing', state: i % 2 ? 'opted_in' : 'opted_out', source: 'agent', proof: { text: `${name} on WhatsApp` } } });
+      expect(r.status, r.text).toBe(201);
+    }
+    const history = await t.api('GET', `/v1/contacts/${contact}/consents?limit=20`, { key: big.apiKey });
+    const seqs = history.body.history.map((h: { seq: string }) => Number(h.seq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(seqs[0]).toBe(111);
+    expect((await t.api('GET', '/v1/consents/verify', { key: big.apiKey })).body).toMatchObject({ ok: true, records: 111 });
+  });
+
   it('verifies untouched, then names the first record altered directly in the database', async () => {
     const ok = await t.api('GET', '/v1/consents/verify', { key: tenant.apiKey });
     expect(ok.status).toBe(200);
@@ -152,7 +170,7 @@ describe('the ledger', () => {
 
     const db = t.platform.deps.db;
     const [victim] = await db.query<{ seq: string; id: string }>(sql`
-      SELECT seq::text AS seq, id FROM consent_records WHERE org_id = ${tenant.orgId} AND state = 'opted_out' ORDER BY seq LIMIT 1`);
+      SELECT seq::text AS seq, id FROM consent_records WHERE org_id = ${tenant.orgId} AND state = 'opted_out' ORDER BY consent_records.seq LIMIT 1`);
     await db.query(sql`UPDATE consent_records SET state = 'opted_in' WHERE org_id = ${tenant.orgId} AND id = ${victim!.id}`);
     const bad = await t.api('GET', '/v1/consents/verify', { key: tenant.apiKey });
     expect(bad.body.ok).toBe(false);
@@ -164,12 +182,12 @@ describe('the ledger', () => {
   it('detects an edited proof and a removed record', async () => {
     const db = t.platform.deps.db;
     const [first] = await db.query<{ seq: string; id: string; proof: object }>(sql`
-      SELECT seq::text AS seq, id, proof FROM consent_records WHERE org_id = ${tenant.orgId} ORDER BY seq LIMIT 1`);
+      SELECT seq::text AS seq, id, proof FROM consent_records WHERE org_id = ${tenant.orgId} ORDER BY consent_records.seq LIMIT 1`);
     await db.query(sql`UPDATE consent_records SET proof = proof || '{"text":"something else"}'::jsonb WHERE org_id = ${tenant.orgId} AND id = ${first!.id}`);
     expect((await t.api('GET', '/v1/consents/verify', { key: tenant.apiKey })).body.broken).toMatchObject({ seq: first!.seq, reason: 'its proof does not match the digest in the chain' });
     await db.query(sql`UPDATE consent_records SET proof = ${JSON.stringify(first!.proof)}::jsonb WHERE org_id = ${tenant.orgId} AND id = ${first!.id}`);
 
-    const [second] = await db.query<{ seq: string }>(sql`SELECT seq::text AS seq FROM consent_records WHERE org_id = ${tenant.orgId} ORDER BY seq OFFSET 1 LIMIT 1`);
+    const [second] = await db.query<{ seq: string }>(sql`SELECT seq::text AS seq FROM consent_records WHERE org_id = ${tenant.orgId} ORDER BY consent_records.seq OFFSET 1 LIMIT 1`);
     await db.query(sql`DELETE FROM consent_records WHERE org_id = ${tenant.orgId} AND seq = ${second!.seq}::bigint`);
     const r = await t.api('GET', '/v1/consents/verify', { key: tenant.apiKey });
     expect(r.body.ok).toBe(false);
