@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/app-error.ts';
 import { checkOutboundUrl } from '../lib/ssrf.ts';
-import { screenLink } from './screen-media.ts';
+import { screenFilename, screenLink } from './screen-media.ts';
 import { findMedia } from './store.ts';
 import { cloudMediaIdFor } from './upload-media.ts';
 
@@ -20,6 +20,7 @@ export function mediaResolver(deps: Deps, orgId: string, senderId: string): Medi
       if (media.kind !== kind) {
         throw new AppError('media_kind_mismatch', { message: `Media ${media.id} is ${media.kind} (${media.mime_type}); a ${kind} message needs ${kind}.`, details: [{ path: `${path}.id` }] });
       }
+      if (typeof payload.filename === 'string') await screenFilename(deps, orgId, kind, payload.filename, `${path}.filename`, { mimeType: media.mime_type });
       return { ...payload, id: await cloudMediaIdFor(deps, orgId, senderId, media) };
     }
     if (payload.link) {
@@ -27,6 +28,8 @@ export function mediaResolver(deps: Deps, orgId: string, senderId: string): Medi
       await screenLink(deps, orgId, kind, payload.link, `${path}.link`);
       await checkLink(deps, payload.link, `${path}.link`);
     }
+    // The name the customer's phone saves a document under, for a link or a Cloud API media id alike.
+    if (typeof payload.filename === 'string') await screenFilename(deps, orgId, kind, payload.filename, `${path}.filename`, { link: payload.link });
     return payload;
   };
 }

@@ -77,37 +77,72 @@ export async function screenLink(deps: Deps, orgId: string, kind: string, link: 
     return; // not a URL: the SSRF check that follows refuses it
   }
   const ext = extensionOf(name);
+  if (ext && SERVER_SIDE_EXTENSIONS.has(ext)) return;
+  await screenName(deps, orgId, kind, name, path, undefined, { link });
+}
+
+/**
+ * A document's `filename` is the name the customer's phone saves it under, so it is held to the upload's
+ * rules: no program or script names, and no name that contradicts the file's type (known for an upload,
+ * named by the link otherwise).
+ */
+export async function screenFilename(deps: Deps, orgId: string, kind: string, filename: string, path: string, known: { mimeType?: string; link?: string }): Promise<void> {
+  let linked: string | undefined;
+  try {
+    const linkExt = known.link ? extensionOf(decodeURIComponent(new URL(known.link).pathname)) : null;
+    linked = linkExt ? TYPE_BY_EXTENSION.get(linkExt) : undefined;
+  } catch {
+    linked = undefined;
+  }
+  await screenName(deps, orgId, kind, filename, path, known.mimeType ?? linked, { filename });
+}
+
+async function screenName(deps: Deps, orgId: string, kind: string, name: string, path: string, knownType: string | undefined, context: Record<string, unknown>) {
+  const ext = extensionOf(name);
   if (!ext) return;
   const refusal = (error: AppError, signalKind: string, detail: Record<string, unknown>) =>
-    refuse(deps, orgId, { error, signal: signal(signalKind, { ...detail, link }) });
-  if ((EXECUTABLE_EXTENSIONS.has(ext) || SCRIPT_EXTENSIONS.has(ext)) && !SERVER_SIDE_EXTENSIONS.has(ext)) {
-    const reason = EXECUTABLE_EXTENSIONS.has(ext) ? 'executable' : 'script';
+    refuse(deps, orgId, { error, signal: signal(signalKind, { ...detail, ...context }) });
+  const reason = nameReason(ext);
+  if (reason) {
     await refusal(new AppError('media_not_allowed', {
-      message: `This link names a ${reason === 'executable' ? 'program' : 'script'} (.${ext}); executables, scripts and macro-enabled documents are refused (AUP 3.4).`,
+      message: `The name ${name.slice(-100)} is that of ${REASON_WORDS[reason]}; executables, scripts and macro-enabled documents are refused (AUP 3.4).`,
       details: [{ path, message: `.${ext} files are not allowed`, reason }],
       policyClause: MEDIA_CLAUSE,
     }), 'media_refused_not_allowed', { reason });
   }
+  const contradiction = knownType ? mismatchOf(knownType, null, ext) : null;
   const named = TYPE_BY_EXTENSION.get(ext);
   const namedKind = named ? kindOf(named) : null;
   // A document may be any file Meta carries; a picture, sound or video must be of its own kind.
-  if (kind !== 'document' && namedKind && namedKind !== kind && !(MP4_FAMILY.has(named!) && (kind === 'audio' || kind === 'video'))) {
+  const wrongKind = kind !== 'document' && namedKind && namedKind !== kind && !(MP4_FAMILY.has(named!) && (kind === 'audio' || kind === 'video'));
+  if (contradiction || wrongKind) {
     await refusal(new AppError('media_type_mismatch', {
-      message: `An ${kind} message cannot carry a .${ext} file (${named}).`,
-      details: [{ path, message: `.${ext} is ${namedKind}, not ${kind}` }],
+      message: contradiction ? `The file is ${knownType}, but ${contradiction}.` : `An ${kind} message cannot carry a .${ext} file (${named}).`,
+      details: [{ path, message: contradiction ? `.${ext} does not fit ${knownType}` : `.${ext} is ${namedKind}, not ${kind}` }],
       policyClause: MEDIA_CLAUSE,
-    }), 'media_refused_type_mismatch', { named_type: named });
+    }), 'media_refused_type_mismatch', { named_type: named ?? null, known_type: knownType ?? null });
   }
 }
 
+function nameReason(ext: string): 'executable' | 'script' | 'macros' | null {
+  if (EXECUTABLE_EXTENSIONS.has(ext)) return 'executable';
+  if (SCRIPT_EXTENSIONS.has(ext)) return 'script';
+  if (MACRO_EXTENSIONS.has(ext)) return 'macros';
+  return null;
+}
+
+const REASON_WORDS = { executable: 'a program', script: 'a script', macros: 'a macro-enabled document' } as const;
+const REASON_PLURALS = { executable: 'programs', script: 'scripts', macros: 'macro-enabled documents' } as const;
+// Office's own names for macro-enabled documents, templates and add-ins.
+const MACRO_EXTENSIONS = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'xlam', 'xlsb', 'pptm', 'potm', 'ppam', 'ppsm', 'sldm']);
 const SERVER_SIDE_EXTENSIONS = new Set(['php', 'pl', 'py', 'rb', 'cgi', 'asp', 'aspx', 'jsp']);
 
 /** The pure part: what the bytes are, and whether the platform may carry them. */
 export async function assessMedia(file: UploadedFile): Promise<Assessment> {
   const ext = file.filename ? extensionOf(file.filename) : null;
   const declared = normalizeType(file.declaredType);
-  if (ext && EXECUTABLE_EXTENSIONS.has(ext)) return notAllowed('executable', `files named .${ext} are programs`);
-  if (ext && SCRIPT_EXTENSIONS.has(ext)) return notAllowed('script', `files named .${ext} are scripts`);
+  const nameRefusal = ext ? nameReason(ext) : null;
+  if (nameRefusal) return notAllowed(nameRefusal, `files named .${ext} are ${REASON_PLURALS[nameRefusal]}`);
   if (declared && DANGEROUS_TYPE.test(declared)) return notAllowed('declared_type', `the upload declares itself ${declared}`);
 
   const active = await activeContent(file.bytes);
@@ -223,7 +258,7 @@ const TYPE_BY_EXTENSION = new Map(Object.entries(EXTENSIONS).flatMap(([type, ext
 // Extensions of formats WhatsApp does not carry: naming a file so is a claim about it too.
 const OTHER_KNOWN_EXTENSIONS = new Set([
   'gif', 'bmp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'ico', 'webm', 'mov', 'avi', 'mkv', 'wmv', 'flv', 'wav', 'flac', 'wma', 'mid',
-  'zip', 'rar', '7z', 'gz', 'tar', 'rtf', 'odt', 'ods', 'odp', 'xml', 'json', 'eps', 'ps', 'psd', 'epub', 'docm', 'xlsm', 'pptm',
+  'zip', 'rar', '7z', 'gz', 'tar', 'rtf', 'odt', 'ods', 'odp', 'xml', 'json', 'eps', 'ps', 'psd', 'epub',
 ]);
 // MP4 is one container for sound and picture; an audio-only .mp4 or a .m4a the sniffer calls video is no lie.
 const MP4_FAMILY = new Set(['audio/mp4', 'video/mp4']);

@@ -238,7 +238,7 @@ describe('AUP 3.4 — media screening: containers are inspected without inflatin
   });
 });
 
-describe('AUP 3.4 — media screening: media links', () => {
+describe('AUP 3.4 — media screening: media links and document names', () => {
   beforeAll(async () => {
     await t.sim('POST', `/_sim/customers/${CUSTOMER}/messages`, { to_phone_number_id: tenant.metaPhoneNumberId, type: 'text', text: { body: 'hi' } });
     await t.waitFor('window open', async () => (await t.api('GET', '/v1/messages', { key: tenant.apiKey })).body.data.length > 0);
@@ -255,6 +255,23 @@ describe('AUP 3.4 — media screening: media links', () => {
     expect(wrong.body.error).toMatchObject({ code: 'media_type_mismatch', policy_clause: '3.4' });
     const fine = await t.api('POST', '/v1/messages', { key: tenant.apiKey, body: { to: CUSTOMER, type: 'image', image: { link: 'https://cdn.example.com/p/photo.JPG?w=800' } } });
     expect(fine.status, fine.text).toBe(202);
+    const page = await t.api('POST', '/v1/messages', { key: tenant.apiKey, body: { to: CUSTOMER, type: 'image', image: { link: 'https://cdn.example.com/img.php?id=7' } } });
+    expect(page.status, page.text).toBe(202);
+  });
+
+  it('holds a document\'s filename — the name the phone saves it under — to the same rules', async () => {
+    const send = (document: Record<string, unknown>) => t.api('POST', '/v1/messages', { key: tenant.apiKey, body: { to: CUSTOMER, type: 'document', document } });
+    const exe = await send({ link: 'https://cdn.example.com/inv.pdf', filename: 'invoice.pdf.exe' });
+    expect(exe.status).toBe(422);
+    expect(exe.body.error).toMatchObject({ code: 'media_not_allowed', policy_clause: '3.4', details: [{ path: 'body.document.filename', reason: 'executable' }] });
+    const pdf = await upload(PDF, 'contract.pdf', 'application/pdf');
+    const macro = await send({ id: pdf.body.id, filename: 'contract.docm' });
+    expect(macro.body.error).toMatchObject({ code: 'media_not_allowed', details: [{ reason: 'macros' }] });
+    const renamed = await send({ id: pdf.body.id, filename: 'contract.docx' });
+    expect(renamed.body.error).toMatchObject({ code: 'media_type_mismatch', policy_clause: '3.4' });
+    const named = await send({ id: pdf.body.id, filename: 'Contract 2026.PDF' });
+    expect(named.status, named.text).toBe(202);
+    expect((await upload(docx(), 'report.docm', DOCX)).body.error).toMatchObject({ code: 'media_not_allowed', details: { reason: 'macros' } });
   });
 });
 
