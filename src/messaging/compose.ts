@@ -37,7 +37,8 @@ export async function compose(
     return { ...checked, content: { template: await withTemplateMedia(input.template!, resolveMedia), ...reply } };
   }
   // Anything but a template is only allowed inside the 24-hour customer-service window (Meta error 131047).
-  if (!isWindowOpen(lastInboundAt, deps.clock.now())) throw new AppError('outside_customer_service_window');
+  // AUP 3.3: not circumventing WhatsApp's rules — Meta refuses these too (131047), the platform refuses first.
+  if (!isWindowOpen(lastInboundAt, deps.clock.now())) throw new AppError('outside_customer_service_window', { policyClause: '3.3' });
   let payload = input[input.type];
   if (input.type === 'reaction') {
     const reaction = payload as { message_id: string; emoji: string };
@@ -58,6 +59,7 @@ function composeTemplate(input: SendMessageInput, template: TemplateRow | null) 
   const { name, language, components } = input.template!;
   if (!template || template.status !== 'APPROVED') {
     throw new AppError('template_not_approved', {
+      policyClause: '3.3',
       message: template
         ? notSendableMessage(name, language.code, template.status)
         : `No template "${name}" in language ${language.code} on this WhatsApp account.`,
