@@ -9,7 +9,7 @@ import { documentIdempotency, registerIdempotency } from './http/idempotency.ts'
 import { errorSchema } from './http/schemas.ts';
 import { newId } from './lib/ids.ts';
 import { createMemoryThrottleStore, type ThrottleStore } from './throttling/store.ts';
-import { createThrottle, registerThrottleAfterAuth, registerThrottleBeforeAuth } from './throttling/throttle.ts';
+import { createThrottle, documentThrottling, registerThrottleAfterAuth, registerThrottleBeforeAuth } from './throttling/throttle.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { consentRoutes } from './contacts/consent-routes.ts';
 import { privacyRoutes } from './contacts/privacy-routes.ts';
@@ -76,6 +76,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
       const scope = route.config?.scope;
       let documented = { ...(schema ?? {}) } as Record<string, unknown>;
       if (route.config?.idempotent) documented = documentIdempotency(documented);
+      documented = documentThrottling(documented, url);
       if (scope) {
         documented['security'] = [{ apiKey: [] }];
         documented['description'] = `${(documented['description'] as string | undefined) ?? ''}\n\nRequires scope \`${scope}\`.`.trim();

@@ -172,6 +172,16 @@ export function registerThrottleAfterAuth(app: FastifyInstance, throttle: Thrott
   app.addHook('onClose', () => throttle.stop());
 }
 
+/** OpenAPI: the 429 every throttled route may answer. */
+export function documentThrottling(schema: Record<string, unknown>, url: string): Record<string, unknown> {
+  if (EXEMPT.some((prefix) => url.startsWith(prefix))) return schema;
+  const response = (schema['response'] ?? {}) as Record<string, unknown>;
+  const description = 'A request budget is spent (`rate_limited`), or failed authentications blocked this address '
+    + '(`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` '
+    + '(on every response) say what each budget holds.';
+  return { ...schema, response: { ...response, 429: { description, $ref: 'Error#' } } };
+}
+
 function isExempt(request: FastifyRequest): boolean {
   const url = request.routeOptions.url;
   return url !== undefined && EXEMPT.some((prefix) => url.startsWith(prefix));

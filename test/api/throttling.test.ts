@@ -283,3 +283,11 @@ describe.skipIf(!process.env['DATABASE_URL'])('AUP 3.6 — budgets and blocks sh
     return `xp_test_${randomBytes(20).toString('hex').slice(0, 43)}`;
   }
 });
+
+describe('AUP 3.6 — documented', () => {
+  it('OpenAPI lists the 429 on throttled routes, not on Meta\'s webhooks', async () => {
+    const doc = (await t.api('GET', '/docs/json')).body;
+    expect(doc.paths['/v1/messages'].post.responses['429'].description).toContain('rate_limited');
+    expect(doc.paths['/webhooks/whatsapp']?.post?.responses?.['429']).toBeUndefined();
+  });
+});
