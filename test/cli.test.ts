@@ -1,34 +1,15 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { appendConsents } from '../src/contacts/consent-ledger.ts';
-import { connectDb } from '../src/db/connect.ts';
-import type { Db } from '../src/db/db.ts';
 import { sql } from '../src/db/sql.ts';
-import { freshDatabase } from './helpers/test-platform.ts';
+import { cliDatabase, type CliDatabase } from './helpers/cli.ts';
 
-const run = promisify(execFile);
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  db = await freshDatabase();
-  env = { PATH: process.env['PATH'], ...db.env, MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
-});
-afterAll(async () => db?.drop());
+let cli: CliDatabase;
+beforeAll(async () => { cli = await cliDatabase(); });
+afterAll(async () => cli?.drop());
 
 // The real CLI, as an operator runs it: bin/xpecto on the project's Node 24, against its own database.
-async function xpecto(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('bin/xpecto', args, { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const xpecto = (...args: string[]) => cli.xpecto(...args);
+const withDb: CliDatabase['withDb'] = (fn) => cli.withDb(fn);
 
 describe('xpecto CLI', () => {
   it('migrates, creates an organization and a key, lists it, revokes it', async () => {
@@ -86,12 +67,3 @@ describe('xpecto CLI', () => {
     expect(bad.stderr).toContain('consent ledger broken at record 1');
   });
 });
-
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await connectDb(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : { dataDir: join(env['DATA_DIR']!, 'pglite') });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}

@@ -1,42 +1,14 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDb } from '../../src/db/connect.ts';
-import type { Db } from '../../src/db/db.ts';
 import { sql } from '../../src/db/sql.ts';
-import { freshDatabase } from '../helpers/test-platform.ts';
+import { cliDatabase, type CliDatabase } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let env: NodeJS.ProcessEnv;
+let cli: CliDatabase;
+beforeAll(async () => { cli = await cliDatabase(); });
+afterAll(async () => cli?.drop());
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  env = { PATH: process.env['PATH'], ...db.env, MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
-});
-afterAll(async () => db?.drop());
-
-// The real CLI, as an operator or an auditor's cron job runs it. Each run opens and migrates the database: slow on PGlite.
-async function xpecto(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('bin/xpecto', args, { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const conn = await connectDb(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : { dataDir: join(env['DATA_DIR']!, 'pglite') });
-  try {
-    return await fn(conn);
-  } finally {
-    await conn.close();
-  }
-}
+// The real CLI, as an operator or an auditor's cron job runs it.
+const xpecto = (...args: string[]) => cli.xpecto(...args);
+const withDb: CliDatabase['withDb'] = (fn) => cli.withDb(fn);
 
 describe('xpecto audit', () => {
   it('verifies an organization\'s chain, prints its head, and exits 3 once an entry was altered', async () => {
