@@ -17,6 +17,7 @@ import { contactImportRoutes } from './contacts/import-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { optInRoutes } from './contacts/opt-in-routes.ts';
 import { complianceRoutes } from './compliance/routes.ts';
+import { enforcementRoutes } from './enforcement/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { createPolicyState } from './policy/policy-state.ts';
 import { policyRoutes, registerPolicyHooks } from './policy/routes.ts';
@@ -114,5 +115,6 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(policyRoutes(deps, policy));
   await app.register(complianceRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(enforcementRoutes(deps));
   return app;
 }

@@ -84,6 +84,11 @@ export type Config = {
     /** How long a reservation holds the key before a retry may take over (the first request died). */
     inFlightSeconds: number;
   };
+  /**
+   * The enforcement ladder (AUP 4, decision 0022): how often standing is evaluated, the signals' rolling window,
+   * the volume below which a rate does not count, and how long an automatic suspension lasts.
+   */
+  enforcement: { enabled: boolean; intervalMs: number; windowSeconds: number; minVolume: number; suspendSeconds: number };
   /** CSV contact imports (decision 0010): the largest file, rows per committed batch, a worker's hold on an import. */
   contactImport: { maxBytes: number; batchRows: number; leaseSeconds: number };
   /** Requests to URLs customers give us (webhook endpoints, media links): see src/lib/ssrf.ts. */
@@ -302,6 +307,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingest: { batchSize: int(env, 'INGEST_BATCH_SIZE', 200), idleMs: int(env, 'INGEST_IDLE_MS', 50) },
     // Longer than any request runs (the Cloud API timeout is 10 s), so a live request never loses its key.
     idempotency: { ttlHours: idempotencyTtlHours, inFlightSeconds: idempotencyInFlightSeconds },
+    enforcement: {
+      enabled: flag(env, 'ENFORCEMENT', true),
+      intervalMs: Math.max(10, int(env, 'ENFORCEMENT_INTERVAL_MS', 300_000)),
+      windowSeconds: Math.max(1, int(env, 'ENFORCEMENT_WINDOW_SECONDS', 86_400)),
+      minVolume: Math.max(1, int(env, 'ENFORCEMENT_MIN_VOLUME', 200)),
+      suspendSeconds: Math.max(1, int(env, 'ENFORCEMENT_SUSPEND_SECONDS', 72 * 3600)),
+    },
     contactImport: {
       maxBytes: int(env, 'IMPORT_MAX_BYTES', 1024 * 1024 * 1024),
       batchRows: Math.max(1, int(env, 'IMPORT_BATCH_ROWS', 5000)),

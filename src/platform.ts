@@ -11,6 +11,8 @@ import type { Deps } from './deps.ts';
 import type { ReadinessCheck } from './http/health-routes.ts';
 import { createSealer, generateMasterKey } from './lib/secrets.ts';
 import { startDispatcher, type Dispatcher } from './messaging/dispatch.ts';
+import { startStandingEvaluator } from './enforcement/evaluate-standing.ts';
+import type { PollLoop } from './lib/poll-loop.ts';
 import { startImporter, type Importer } from './contacts/import/importer.ts';
 import { startIngester, type Ingester } from './messaging/ingest.ts';
 import { createDbRateLimiter, createRedisRateLimiter } from './messaging/rate-limiter.ts';
@@ -47,6 +49,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
   let ingester: Ingester | null = null;
   let deliverer: WebhookDeliverer | null = null;
   let importer: Importer | null = null;
+  let standing: PollLoop | null = null;
   const deps: Deps = {
     config,
     db,
@@ -67,6 +70,8 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     ingester = startIngester(deps);
     deliverer = startWebhookDeliverer(deps);
     importer = startImporter(deps);
+    // AUP 4: every organization's standing, evaluated every ENFORCEMENT_INTERVAL_MS (decision 0022).
+    if (config.enforcement.enabled) standing = startStandingEvaluator(deps);
   }
 
   let app: FastifyInstance | null = null;
@@ -85,6 +90,7 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
     await ingester?.stop();
     await deliverer?.stop();
     await importer?.stop();
+    await standing?.stop();
     if (roles.worker) for (const job of allJobs) await queue.boss.offWork(job.name, { wait: true });
   };
   return {

@@ -81,6 +81,7 @@ export const REFUSAL_SIGNALS: Partial<Record<string, string>> = {
   marketing_frequency_cap: 'send_refused_frequency_cap',
   messaging_limit_reached: 'send_refused_messaging_limit',
   content_blocked: 'screening_block',
+  account_restricted: 'send_refused_restricted',
 };
 
 /** A refused send as a compliance signal: what the abuse-detection issue counts against the organization. */

@@ -8,6 +8,10 @@ export const ERRORS = {
   invalid_signature: { status: 401, message: 'X-Hub-Signature-256 does not match the body.' },
   insufficient_scope: { status: 403, message: 'The API key lacks the scope this action needs.' },
   account_suspended: { status: 403, message: 'This organization is suspended.' },
+  account_restricted: {
+    status: 403,
+    message: 'This organization is restricted: its marketing messages are paused until its standing improves (GET /v1/account/standing).',
+  },
   verification_failed: { status: 403, message: 'Verification token not recognised.' },
   not_found: { status: 404, message: 'Not found.' },
   conflict: { status: 409, message: 'The resource already exists.' },

@@ -24,6 +24,8 @@ export const ID_PREFIXES = {
   complianceSignal: 'sig',
   pendingOptIn: 'poi',
   email: 'eml',
+  standingChange: 'stc',
+  appeal: 'apl',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

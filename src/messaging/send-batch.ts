@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { normalizePhone } from '../contacts/phone.ts';
 import { capRefusal, decideConsent, phoneHash, purposeOf, recordSignals, signalOf, type ConsentView, type Signal } from '../contacts/consent-policy.ts';
+import { refuseMarketingWhenRestricted } from '../enforcement/marketing-pause.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { mediaResolver } from '../media/resolve-media.ts';
@@ -23,7 +24,7 @@ type Checked = { index: number; input: SendMessageInput; to: string };
  * the accepted ones are stored together in one transaction, so a batch is all-or-nothing only for storage.
  * `schemaErrors` are the JSON Schema violations per item, found by the route's validator.
  */
-export async function sendBatch(deps: Deps, org: { orgId: string; defaultCountry: string }, items: SendMessageInput[], schemaErrors: (Violation[] | null)[]): Promise<BatchItemResult[]> {
+export async function sendBatch(deps: Deps, org: { orgId: string; defaultCountry: string; standing?: string }, items: SendMessageInput[], schemaErrors: (Violation[] | null)[]): Promise<BatchItemResult[]> {
   const results: BatchItemResult[] = [];
   const checked: Checked[] = [];
   items.forEach((input, index) => {
@@ -41,7 +42,7 @@ export async function sendBatch(deps: Deps, org: { orgId: string; defaultCountry
   const hashes = new Map(phones.map((p) => [p, phoneHash(deps.sealer, org.orgId, p)]));
   const context = await findBatchContext(deps.db, org.orgId, phones, [...hashes.values()], templates);
   const now = deps.clock.now();
-  const batch: BatchState = { now, hashes, marketingInBatch: new Map() };
+  const batch: BatchState = { now, hashes, marketingInBatch: new Map(), standing: org.standing };
   const rows: (AcceptedRow & { index: number })[] = [];
   const signals: Signal[] = [];
   for (const item of checked) {
@@ -79,7 +80,7 @@ export async function sendBatch(deps: Deps, org: { orgId: string; defaultCountry
   return results.sort((a, b) => a.index - b.index);
 }
 
-type BatchState = { now: Date; hashes: Map<string, string>; marketingInBatch: Map<string, number> };
+type BatchState = { now: Date; hashes: Map<string, string>; marketingInBatch: Map<string, number>; standing: string | undefined };
 
 
 
@@ -92,6 +93,7 @@ async function prepare(deps: Deps, orgId: string, context: BatchContext, batch: 
   const lastInbound = contact?.windows[sender.id];
   const composed = await compose(deps, item.input, template, lastInbound ? new Date(lastInbound) : null, (ref) => findWamid(deps.db, orgId, ref), mediaResolver(deps, orgId, sender.id));
   const purpose = composed.templateCategory ? purposeOf(composed.templateCategory) : null;
+  refuseMarketingWhenRestricted(batch, purpose);
   const verdict = await screenOutbound(deps.db, orgId, deps.config.screening, item.input, composed.renderedText);
   if (verdict.decision === 'block') throw blockedError(verdict);
   let consentRecordId: string | null = null;

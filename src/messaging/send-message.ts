@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts';
 import { normalizePhone } from '../contacts/phone.ts';
 import { decideConsent, phoneHash, purposeOf, recordSignals, signalOf } from '../contacts/consent-policy.ts';
 import { blockedError, screenOutbound, screeningSignal, storedVerdict } from '../compliance/screen-outbound.ts';
+import { refuseMarketingWhenRestricted } from '../enforcement/marketing-pause.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import type { MessageType } from './message-schema.ts';
@@ -41,7 +42,7 @@ export type SendOptions = {
  * business-initiated message, then store it — the row is its own outbox entry. Nothing is written unless
  * every check passed; a send refused for consent is counted as a compliance signal.
  */
-export async function sendMessage(deps: Deps, org: { orgId: string; defaultCountry: string }, input: SendMessageInput, options: SendOptions = {}) {
+export async function sendMessage(deps: Deps, org: { orgId: string; defaultCountry: string; standing?: string }, input: SendMessageInput, options: SendOptions = {}) {
   const violations = validateMessage(input as Record<string, unknown>);
   if (violations.length > 0) throw new AppError('validation_failed', { details: violations });
   const to = normalizePhone(input.to, org.defaultCountry);
@@ -70,6 +71,7 @@ export async function sendMessage(deps: Deps, org: { orgId: string; defaultCount
   const limit = initiated && !reached ? context.messagingLimit : null;
   let message: MessageRow;
   try {
+    refuseMarketingWhenRestricted(org, purpose);
     if (verdict.decision === 'block') throw blockedError(verdict);
     // Only templates are business-initiated here: anything else was refused above outside the window.
     const consent = purpose && !options.consentExemption ? decideConsent(context.consent, purpose, now) : null;

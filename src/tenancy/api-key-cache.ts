@@ -85,9 +85,19 @@ export function createApiKeyAuthenticator(db: Db, log: Logger): ApiKeyAuthentica
         touchedAt.set(key.id, now);
         touchApiKey(db, key.org_id, key.id, ip).catch(onTouchError);
       }
-      if (key.org_status !== 'active') throw new AppError('account_suspended');
-      return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country, plan: key.plan };
+      if (key.org_status !== 'active') throw suspendedError(key);
+      return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country, plan: key.plan, standing: key.standing };
     },
     stop: () => listener.stop(),
   };
+}
+
+/** The refusal names the state, its end (a suspension lifts by itself then) and the clause (AUP 4, decision 0022). */
+function suspendedError(key: { org_status: string; standing_until: Date | null; standing_clause: string | null }): AppError {
+  const until = key.standing_until?.toISOString() ?? null;
+  const clause = key.standing_clause ?? '4';
+  const message = key.org_status === 'terminated'
+    ? `This organization was terminated under clause ${clause} of the Acceptable Use Policy.`
+    : `This organization is suspended under clause ${clause} of the Acceptable Use Policy${until ? ` until ${until}` : ''}.`;
+  return new AppError('account_suspended', { message, details: { state: key.org_status, until, clause }, policyClause: clause });
 }

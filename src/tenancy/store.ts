@@ -64,8 +64,12 @@ export function revokeApiKey(db: Db, orgId: string, keyId: string) {
 
 /** Unscoped: a presented key is how the tenant becomes known. Only live (unrevoked) keys match. */
 export function findActiveKeyByHashUnscoped(db: Db, keyHash: string) {
-  return one<{ org_id: string; id: string; mode: 'live' | 'test'; scopes: Scope[]; last_used_at: Date | null; org_status: string; default_country: string; plan: string }>(db, sql`
-    SELECT k.org_id, k.id, k.mode, k.scopes, k.last_used_at, o.status AS org_status, o.default_country, o.plan
+  return one<{
+    org_id: string; id: string; mode: 'live' | 'test'; scopes: Scope[]; last_used_at: Date | null; org_status: string; default_country: string; plan: string;
+    standing: string; standing_until: Date | null; standing_clause: string | null;
+  }>(db, sql`
+    SELECT k.org_id, k.id, k.mode, k.scopes, k.last_used_at, o.status AS org_status, o.default_country, o.plan,
+      o.standing, o.standing_until, o.standing_clause
     FROM api_keys k JOIN organizations o ON o.id = k.org_id
     WHERE k.key_hash = ${keyHash} AND k.revoked_at IS NULL`);
 }
