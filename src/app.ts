@@ -17,6 +17,9 @@ import { contactImportRoutes } from './contacts/import-routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { optInRoutes } from './contacts/opt-in-routes.ts';
 import { complianceRoutes } from './compliance/routes.ts';
+import { loadCountryMap } from './credentials/country-map.ts';
+import { createKeyUsage } from './credentials/key-usage.ts';
+import { credentialRoutes } from './credentials/routes.ts';
 import { enforcementRoutes } from './enforcement/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { createPolicyState } from './policy/policy-state.ts';
@@ -91,7 +94,10 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   // AUP 3.6: blocked addresses are refused before their key is looked up; budgets are spent once the key is known.
   const throttle = createThrottle(deps, options.throttleStore ?? createMemoryThrottleStore());
   registerThrottleBeforeAuth(app, throttle);
-  registerApiKeyAuth(app, deps.db, deps.log, throttle.authenticationFailed);
+  // AUP 3.4, 3.6: where each key is used from, counted in memory and judged every few seconds (decision 0021).
+  const keyUsage = createKeyUsage(deps.db, deps.log, deps.config.credentials, loadCountryMap(deps.config.credentials.countryFile));
+  app.addHook('onClose', () => keyUsage.stop());
+  registerApiKeyAuth(app, deps.db, deps.log, throttle.authenticationFailed, keyUsage);
   registerThrottleAfterAuth(app, throttle);
   // After authentication: the policy version header, and acceptance by continued use.
   const policy = createPolicyState(deps.db, deps.clock, deps.log);
@@ -115,6 +121,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(policyRoutes(deps, policy));
   await app.register(complianceRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(credentialRoutes(deps));
   await app.register(enforcementRoutes(deps));
   return app;
 }

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { OPERATOR_CHAIN } from './audit/record-audit.ts';
 import { auditHead, verifyAuditChain } from './audit/verify-audit.ts';
 import { verifyLedger } from './contacts/consent-ledger.ts';
+import { setKeyAllowList } from './credentials/set-key-allow-list.ts';
 import { publishPolicy } from './policy/publish-policy.ts';
 import { listPolicyVersions } from './policy/store.ts';
 import { AppError } from './lib/app-error.ts';
@@ -60,6 +61,15 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         if (!values.id) return fail('--id is required');
         const k = await revokeApiKey(db, await resolveOrg(db, values.org), values.id, { actor: 'cli' });
         console.log(`${k.id} revoked at ${k.revoked_at?.toISOString()}`);
+        return 0;
+      }
+      case 'keys allow-ips': {
+        // A key's IP allow-list (decision 0021): comma-separated CIDRs; --cidrs '' (or --any) lets any source in again.
+        const { values } = parseArgs({ args: rest, options: { org: { type: 'string' }, id: { type: 'string' }, cidrs: { type: 'string' }, any: { type: 'boolean' } } });
+        if (!values.id || (values.cidrs === undefined && !values.any)) return fail('--id and --cidrs (or --any) are required');
+        const cidrs = values.any ? null : values.cidrs!.split(',').map((c) => c.trim()).filter(Boolean);
+        const k = await setKeyAllowList(db, await resolveOrg(db, values.org), values.id, cidrs, { actor: 'cli' });
+        console.log(`${k.id}\tallowed from ${k.allowed_cidrs?.join(',') ?? 'any source'}`);
         return 0;
       }
       case 'admin create': {

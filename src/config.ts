@@ -52,6 +52,19 @@ export type Config = {
       delayMs: number;
     };
   };
+  /**
+   * Credential misuse (AUP 3.4, 3.6; decision 0021): per-key usage by network, flushed every flushMs; thresholds
+   * for sharing; an optional CSV mapping networks to countries (none: every country unknown).
+   */
+  credentials: {
+    flushMs: number;
+    networks: number;
+    windowMs: number;
+    travelMs: number;
+    rotationMs: number;
+    retentionMs: number;
+    countryFile: string | undefined;
+  };
   graph: { baseUrl: string | undefined; apiVersion: string; timeoutMs: number };
   meta: { appSecret: string | undefined; verifyToken: string | undefined };
   simulator: {
@@ -265,6 +278,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         slowAfter: int(env, 'AUTH_FAILURE_SLOW_AFTER', 5),
         delayMs: int(env, 'AUTH_FAILURE_DELAY_MS', 250),
       },
+    },
+    credentials: {
+      flushMs: Math.max(10, int(env, 'KEY_USAGE_FLUSH_MS', 5_000)),
+      networks: Math.max(2, int(env, 'KEY_SHARING_NETWORKS', 5)),
+      windowMs: Math.max(1, int(env, 'KEY_SHARING_WINDOW_HOURS', 24)) * 3_600_000,
+      travelMs: int(env, 'KEY_TRAVEL_MINUTES', 30) * 60_000,
+      rotationMs: int(env, 'KEY_ROTATION_WINDOW_HOURS', 24) * 3_600_000,
+      retentionMs: Math.max(1, int(env, 'KEY_USAGE_RETENTION_DAYS', 30)) * 86_400_000,
+      countryFile: text(env, 'KEY_USAGE_COUNTRY_FILE'),
     },
     graph: {
       // Unset means: use the in-process simulator (development); set it to https://graph.facebook.com for Meta.

@@ -15,6 +15,7 @@ const USAGE = `usage: xpecto <command>
   keys create --org SLUG|ID --name N [--mode test|live] [--scopes a,b]
   keys list --org SLUG|ID
   keys revoke --org SLUG|ID --id KEY_ID
+  keys allow-ips --org SLUG|ID --id KEY_ID --cidrs C1,C2 | --any   a key's IP allow-list (--any: every source)
   consent verify --org SLUG|ID   prove the consent ledger untouched (exit status 3 if not)
   audit verify --org SLUG|ID | --operator [--seq N --hash H]   prove the audit log untouched (exit status 3 if not)
   audit head --org SLUG|ID | --operator   the chain's latest seq and hash, to keep elsewhere

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = {
   'operator.created': 'a platform operator account was created (operator chain)',
   'api_key.created': 'an API key was created (detail: name, mode, scopes, hint — never the key or its hash)',
   'api_key.revoked': 'an API key was revoked',
+  'api_key.allow_list_changed': 'an API key\'s IP allow-list was set or cleared (detail: the CIDRs, or null for any source)',
   'policy.accepted': 'the organization accepted a version of the Acceptable Use Policy (explicitly, or by continued use)',
   'policy.published': 'an operator published a policy version (operator chain); the organization was told of it (its chain)',
   'consent.recorded': 'consent records were appended through the API: one entry per call, with counts and contact ids',

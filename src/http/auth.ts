@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { KeyUsage } from '../credentials/key-usage.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../lib/app-error.ts';
 import { createApiKeyAuthenticator } from '../tenancy/api-key-cache.ts';
@@ -22,18 +23,29 @@ declare module 'fastify' {
 /** What answers a failed authentication: the throttle counts it, may slow it down, and may answer 429 instead (AUP 3.6). */
 export type AuthenticationFailed = (request: FastifyRequest, reply: FastifyReply, presented: string | null) => Promise<AppError>;
 
-/** Authenticates `Authorization: Bearer xp_…` on every route that declares a scope, before its body is read. */
-export function registerApiKeyAuth(app: FastifyInstance, db: Db, log: Logger, failed: AuthenticationFailed = async () => new AppError('unauthorized')): void {
-  const keys = createApiKeyAuthenticator(db, log);
+/**
+ * Authenticates `Authorization: Bearer xp_…` on every route that declares a scope, before its body is read.
+ * `usage` counts where each key is used from (decision 0021).
+ */
+export function registerApiKeyAuth(
+  app: FastifyInstance, db: Db, log: Logger, failed: AuthenticationFailed = async () => new AppError('unauthorized'), usage?: KeyUsage,
+): void {
+  const keys = createApiKeyAuthenticator(db, log, usage);
   app.addHook('onClose', () => keys.stop());
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
     const presented = bearerToken(request);
-    const auth = presented
-      ? await keys.authenticate(presented, request.ip, (err) => request.log.warn({ err }, 'could not record key use'))
-      : null;
+    let auth;
+    try {
+      auth = presented ? await keys.authenticate(presented, request.ip, (err) => request.log.warn({ err }, 'could not record key use')) : null;
+    } catch (error) {
+      // Outside the key's allow-list: counted like a failed authentication, so hammering from outside is blocked too.
+      if (!(error instanceof AppError) || error.code !== 'ip_not_allowed') throw error;
+      const answer = await failed(request, reply, presented);
+      throw answer.code === 'too_many_failed_authentications' ? answer : error;
+    }
     if (!auth) throw await failed(request, reply, presented);
     if (scope !== 'authenticated' && !auth.scopes.includes(scope)) {
       throw new AppError('insufficient_scope', { message: `This API key lacks the "${scope}" scope.`, details: { required: scope } });

@@ -8,6 +8,7 @@ export const ERRORS = {
   invalid_signature: { status: 401, message: 'X-Hub-Signature-256 does not match the body.' },
   insufficient_scope: { status: 403, message: 'The API key lacks the scope this action needs.' },
   account_suspended: { status: 403, message: 'This organization is suspended.' },
+  ip_not_allowed: { status: 403, message: 'This API key may not be used from this address: it is outside the key\'s IP allow-list.' },
   account_restricted: {
     status: 403,
     message: 'This organization is restricted: its marketing messages are paused until its standing improves (GET /v1/account/standing).',

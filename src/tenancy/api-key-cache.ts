@@ -3,8 +3,10 @@ import type { Db } from '../db/db.ts';
 import { listen } from '../db/listen.ts';
 import { AppError } from '../lib/app-error.ts';
 import { sha256Hex } from '../lib/secrets.ts';
+import type { KeyUsage } from '../credentials/key-usage.ts';
+import { allowedBy, compileCidrs, type Cidr } from '../credentials/network.ts';
 import { API_KEY_PATTERN, type AuthContext } from './api-keys.ts';
-import { findActiveKeyByHashUnscoped, touchApiKey } from './store.ts';
+import { findKeyByHashUnscoped, touchApiKey } from './store.ts';
 
 /**
  * How long an authenticated key is trusted without reading the database again: the backstop only. A revoked key,
@@ -17,17 +19,21 @@ export const API_KEY_CACHE_TTL_MS = 10_000;
 const TOUCH_INTERVAL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
-type ActiveKey = NonNullable<Awaited<ReturnType<typeof findActiveKeyByHashUnscoped>>>;
+type KnownKey = NonNullable<Awaited<ReturnType<typeof findKeyByHashUnscoped>>>;
+type ActiveKey = KnownKey & { allow: Cidr[] | null };
 type Change = { org: string; key?: string };
 
 export type ApiKeyAuthenticator = {
-  /** The key's context; null for a malformed, unknown or revoked key; throws `account_suspended`. */
+  /**
+   * The key's context; null for a malformed, unknown or revoked key; throws `account_suspended`, or
+   * `ip_not_allowed` from outside the key's allow-list. Every use (and a revoked key's) is counted by network.
+   */
   authenticate(presented: string, ip: string, onTouchError: (e: unknown) => void): Promise<AuthContext | null>;
   stop(): Promise<void>;
 };
 
 /** API-key authentication with the keys seen recently kept in this process, invalidated by database notifications. */
-export function createApiKeyAuthenticator(db: Db, log: Logger): ApiKeyAuthenticator {
+export function createApiKeyAuthenticator(db: Db, log: Logger, usage?: KeyUsage): ApiKeyAuthenticator {
   const entries = new Map<string, { key: ActiveKey; expiresAt: number }>(); // by the key's SHA-256
   const touchedAt = new Map<string, number>(); // key id → when this process last wrote last_used_at
   let listening = false;
@@ -58,15 +64,16 @@ export function createApiKeyAuthenticator(db: Db, log: Logger): ApiKeyAuthentica
     },
   }, log);
 
-  const lookUp = async (hash: string): Promise<ActiveKey | undefined> => {
+  const lookUp = async (hash: string): Promise<ActiveKey | KnownKey | undefined> => {
     const cached = entries.get(hash);
     if (cached && cached.expiresAt > Date.now()) return cached.key;
     const seen = generation;
-    const key = await findActiveKeyByHashUnscoped(db, hash);
-    if (!key) {
+    const found = await findKeyByHashUnscoped(db, hash);
+    if (!found || found.revoked_at) {
       entries.delete(hash);
-      return undefined;
+      return found;
     }
+    const key = { ...found, allow: found.allowed_cidrs ? compileCidrs(found.allowed_cidrs) : null };
     if (listening && seen === generation) {
       if (entries.size >= MAX_ENTRIES) entries.clear();
       entries.set(hash, { key, expiresAt: Date.now() + API_KEY_CACHE_TTL_MS });
@@ -79,6 +86,12 @@ export function createApiKeyAuthenticator(db: Db, log: Logger): ApiKeyAuthentica
       if (!API_KEY_PATTERN.test(presented)) return null;
       const key = await lookUp(sha256Hex(presented));
       if (!key) return null;
+      if (!('allow' in key)) {
+        // Revoked: refused like an unknown key, but counted — someone still holds it (decision 0021).
+        usage?.usedAfterRevocation(key.org_id, key.id, ip);
+        return null;
+      }
+      usage?.used(key.org_id, key.id, ip);
       const now = Date.now();
       if (now - Math.max(touchedAt.get(key.id) ?? 0, key.last_used_at?.getTime() ?? 0) > TOUCH_INTERVAL_MS) {
         if (touchedAt.size >= MAX_ENTRIES) touchedAt.clear();
@@ -86,6 +99,7 @@ export function createApiKeyAuthenticator(db: Db, log: Logger): ApiKeyAuthentica
         touchApiKey(db, key.org_id, key.id, ip).catch(onTouchError);
       }
       if (key.org_status !== 'active') throw suspendedError(key);
+      if (key.allow && !allowedBy(key.allow, ip)) throw new AppError('ip_not_allowed', { details: { address: ip } });
       return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country, plan: key.plan, standing: key.standing };
     },
     stop: () => listener.stop(),

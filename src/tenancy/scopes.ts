@@ -15,12 +15,16 @@ export const SCOPES = [
   // Releasing or rejecting messages content screening held: never given by default, so a key that sends cannot
   // also wave its own held messages through.
   'compliance:review',
+  // The organization's API keys: listing them (without secrets) and where each is used from; and changing a key's
+  // IP allow-list, never given by default, so a leaked key cannot widen its own allow-list (decision 0021).
+  'api_keys:read',
+  'api_keys:write',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
 
-/** What a key gets when its scopes are not named: everything but reviewing held content. */
-export const DEFAULT_SCOPES: readonly Scope[] = SCOPES.filter((s) => s !== 'compliance:review');
+/** What a key gets when its scopes are not named: everything but reviewing held content and changing keys. */
+export const DEFAULT_SCOPES: readonly Scope[] = SCOPES.filter((s) => s !== 'compliance:review' && s !== 'api_keys:write');
 
 export const ROLES = ['owner', 'admin', 'developer', 'agent', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -62,16 +62,20 @@ export function revokeApiKey(db: Db, orgId: string, keyId: string) {
     RETURNING org_id, id, name, mode, hint, scopes, created_at, revoked_at, last_used_at, last_used_ip`);
 }
 
-/** Unscoped: a presented key is how the tenant becomes known. Only live (unrevoked) keys match. */
-export function findActiveKeyByHashUnscoped(db: Db, keyHash: string) {
+/**
+ * Unscoped: a presented key is how the tenant becomes known. Revoked keys match too, with `revoked_at`, so a
+ * revoked key's use is recognised (decision 0021); the caller refuses them.
+ */
+export function findKeyByHashUnscoped(db: Db, keyHash: string) {
   return one<{
-    org_id: string; id: string; mode: 'live' | 'test'; scopes: Scope[]; last_used_at: Date | null; org_status: string; default_country: string; plan: string;
+    org_id: string; id: string; mode: 'live' | 'test'; scopes: Scope[]; last_used_at: Date | null; revoked_at: Date | null;
+    allowed_cidrs: string[] | null; org_status: string; default_country: string; plan: string;
     standing: string; standing_until: Date | null; standing_clause: string | null;
   }>(db, sql`
-    SELECT k.org_id, k.id, k.mode, k.scopes, k.last_used_at, o.status AS org_status, o.default_country, o.plan,
+    SELECT k.org_id, k.id, k.mode, k.scopes, k.last_used_at, k.revoked_at, k.allowed_cidrs, o.status AS org_status, o.default_country, o.plan,
       o.standing, o.standing_until, o.standing_clause
     FROM api_keys k JOIN organizations o ON o.id = k.org_id
-    WHERE k.key_hash = ${keyHash} AND k.revoked_at IS NULL`);
+    WHERE k.key_hash = ${keyHash}`);
 }
 
 export function touchApiKey(db: Db, orgId: string, keyId: string, ip: string) {
