@@ -27,6 +27,7 @@ import { policyRoutes, registerPolicyHooks } from './policy/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
 import { phoneNumberRoutes } from './phone-numbers/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(policyRoutes(deps, policy));
   await app.register(complianceRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(reportRoutes(deps));
   await app.register(credentialRoutes(deps));
   await app.register(enforcementRoutes(deps));
   return app;

@@ -12,6 +12,7 @@ import { verifyLedger } from './contacts/consent-ledger.ts';
 import { setKeyAllowList } from './credentials/set-key-allow-list.ts';
 import { publishPolicy } from './policy/publish-policy.ts';
 import { listPolicyVersions } from './policy/store.ts';
+import { reportsListCommand, reportsOutcomeCommand } from './reports/report-commands.ts';
 import { AppError } from './lib/app-error.ts';
 import { randomToken } from './lib/secrets.ts';
 import { createApiKey, revokeApiKey } from './tenancy/api-keys.ts';
@@ -130,6 +131,10 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         console.log([head.chain, head.seq, head.hash].join('\t'));
         return 0;
       }
+      case 'reports list':
+        return await reportsListCommand(db, rest);
+      case 'reports outcome':
+        return await reportsOutcomeCommand(db, config, rest);
       default:
         console.error(usage);
         return 2;

@@ -21,6 +21,8 @@ const USAGE = `usage: xpecto <command>
   audit head --org SLUG|ID | --operator   the chain's latest seq and hash, to keep elsewhere
   policy publish --file F.json --effective-at ISO --summary S --by OPERATOR_EMAIL
   policy list
+  reports list [--status received|closed] [--limit N]   violation reports, newest first
+  reports outcome --ref RPT-… --outcome TEXT [--by OPERATOR_EMAIL]   decide a report and write to its reporter
   admin create --email E [--password P]`;
 
 async function main(argv: string[]): Promise<void> {

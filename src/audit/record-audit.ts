@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = {
   'enforcement.appealed': 'the organization appealed an enforcement step',
   'enforcement.appeal_decided': 'an operator decided an appeal (detail: upheld or overturned, reason)',
   // Violation reports and investigations (AUP 5): in the reported organization's chain and the operator chain.
+  'report.received': 'a violation report was filed (detail: report id, category, clause — nothing of the reporter); operator chain, and the reported organization\'s',
+  'report.outcome_recorded': 'an operator recorded a report\'s outcome and the reporter was written to (the outcome text only in the operator chain)',
   'case.opened': 'a case was opened (from a report, a signal, or by an operator)',
   'case.assigned': 'a case was assigned to an operator',
   'case.note_added': 'an operator added a note to a case',

@@ -20,6 +20,8 @@ export const ERRORS = {
   attribute_in_use: { status: 409, message: 'Segments filter on this attribute: change or delete them first.' },
   idempotency_key_in_use: { status: 409, message: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
+  proof_of_work_required: { status: 400, message: 'A solved proof-of-work challenge is required: GET /v1/reports/challenge, then send pow_challenge and pow_counter.' },
+  proof_of_work_invalid: { status: 403, message: 'The proof of work is not valid: details.reason says why; get a new challenge.' },
   rate_limited: { status: 429, message: 'Too many requests: a request budget is spent; retry after the Retry-After seconds.' },
   too_many_failed_authentications: {
     status: 429,

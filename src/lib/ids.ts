@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   complianceSignal: 'sig',
   pendingOptIn: 'poi',
   email: 'eml',
+  violationReport: 'rpt',
   standingChange: 'stc',
   appeal: 'apl',
 } as const;

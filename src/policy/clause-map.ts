@@ -91,7 +91,8 @@ export const CLAUSE_MAP: ClauseEnforcement[] = [
   {
     clause: '5',
     checks: [
-      { id: 'reports.intake_and_investigation', kind: 'record', status: 'planned', description: 'Violation reports with account details, logs and screenshots; investigations (issue 8).', code: [], tests: [] },
+      { id: 'reports.intake', kind: 'record', status: 'enforced', description: 'Anyone can report a violation at /report or POST /v1/reports (no login; per-address limit in the database; a proof-of-work challenge) with their contact, the business or its WhatsApp number, a category naming the clause, a description and evidence (screenshots and logs, typed from their bytes; programs refused). A report naming a number is linked to the organization owning it as an account event and a violation_report signal, without the reporter\'s identity; the reporter gets a reference, a status page and emails of the acknowledgement and the outcome (decision 0020).', code: ['src/reports/file-report.ts', 'src/reports/routes.ts', 'src/reports/record-outcome.ts'], tests: ['test/reports/reports.test.ts', 'test/reports/reports-cli.test.ts'] },
+      { id: 'reports.investigation', kind: 'record', status: 'planned', description: 'Operators investigate reports as cases: queue, assignment, notes, linked messages and consent records, actions, evidence bundles (issue 8 item 6).', code: [], tests: [] },
     ],
   },
   {
