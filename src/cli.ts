@@ -10,6 +10,7 @@ import { OPERATOR_CHAIN } from './audit/record-audit.ts';
 import { auditHead, verifyAuditChain } from './audit/verify-audit.ts';
 import { verifyLedger } from './contacts/consent-ledger.ts';
 import { setKeyAllowList } from './credentials/set-key-allow-list.ts';
+import { enforcementCommand } from './enforcement/cli-commands.ts';
 import { publishPolicy } from './policy/publish-policy.ts';
 import { listPolicyVersions } from './policy/store.ts';
 import { reportsListCommand, reportsOutcomeCommand } from './reports/report-commands.ts';
@@ -135,6 +136,10 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         return await reportsListCommand(db, rest);
       case 'reports outcome':
         return await reportsOutcomeCommand(db, config, rest);
+      case 'enforcement set':
+      case 'enforcement appeals':
+      case 'enforcement decide-appeal':
+        return await enforcementCommand(db, sub!, rest);
       default:
         console.error(usage);
         return 2;

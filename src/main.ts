@@ -23,6 +23,9 @@ const USAGE = `usage: xpecto <command>
   policy list
   reports list [--status received|closed] [--limit N]   violation reports, newest first
   reports outcome --ref RPT-… --outcome TEXT [--by OPERATOR_EMAIL]   decide a report and write to its reporter
+  enforcement set --org SLUG|ID --state good|warned|restricted|suspended|terminated --reason R --clause C [--until ISO] [--by OPERATOR_EMAIL]
+  enforcement appeals   appeals waiting for a decision
+  enforcement decide-appeal --org SLUG|ID --id APPEAL_ID --outcome upheld|overturned --reason R [--by OPERATOR_EMAIL]
   admin create --email E [--password P]`;
 
 async function main(argv: string[]): Promise<void> {

@@ -47,7 +47,8 @@ export async function measureSignals(db: Db, orgId: string, since: Date, windowM
         count(*) FILTER (WHERE kind IN ('send_refused_frequency_cap', 'send_refused_messaging_limit'))::int AS refused_other,
         count(*) FILTER (WHERE kind = 'throttled')::int AS throttled,
         count(*) FILTER (WHERE kind = 'credential_sharing')::int AS credential_sharing,
-        count(*) FILTER (WHERE kind = 'violation_report' AND coalesce(detail ->> 'status', 'confirmed') = 'confirmed')::int AS violation_reports
+        -- A report counts once an operator confirmed it (detail.confirmed), not when it arrives: anyone can file one.
+        count(*) FILTER (WHERE kind = 'violation_report' AND detail ->> 'confirmed' = 'true')::int AS violation_reports
       FROM compliance_signals WHERE org_id = ${orgId} AND occurred_at >= ${since}
     ), o AS (
       SELECT count(DISTINCT contact_id)::int AS opt_outs FROM consent_records
