@@ -15,13 +15,16 @@ export type OutboxMessage = {
   content: Record<string, unknown>; attempts: number; priority: number; dispatch_started_at: Date | null;
 };
 
-/** Unscoped: the dispatcher serves every tenant. Numbers that are not paused and have a message due. */
+/** Unscoped: the dispatcher serves every tenant. Numbers that are not paused, of active organizations, with a message due. */
 export function dueNumbersUnscoped(db: Db) {
   return db.query<LaneNumber>(sql`
     SELECT p.org_id, p.id, p.phone_number_id, p.throughput_mps, p.throughput_level, p.is_coexistence,
       a.id AS account_id, a.access_token_enc
     FROM phone_numbers p JOIN whatsapp_accounts a ON a.org_id = p.org_id AND a.id = p.account_id
-    WHERE p.paused_at IS NULL AND EXISTS (
+    WHERE p.paused_at IS NULL
+      -- A suspended (or terminated) organization's messages wait; they go when it is active again (decision 0022).
+      AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = p.org_id AND o.status = 'active')
+      AND EXISTS (
       SELECT 1 FROM messages m
       WHERE m.org_id = p.org_id AND m.phone_number_id = p.id AND m.status = 'accepted' AND m.next_attempt_at <= now()
         AND (m.claimed_until IS NULL OR m.claimed_until < now()))`);
@@ -38,6 +41,7 @@ export function claimForNumber(db: Db, orgId: string, numberId: string, limit: n
       WHERE m.org_id = ${orgId} AND m.phone_number_id = ${numberId} AND m.status = 'accepted'
         -- A number paused by another worker (or an operator) stops here too, not only at discovery.
         AND (SELECT p.paused_at FROM phone_numbers p WHERE p.org_id = m.org_id AND p.id = m.phone_number_id) IS NULL
+        AND (SELECT o.status FROM organizations o WHERE o.id = m.org_id) = 'active'
         AND m.next_attempt_at <= now() AND (m.claimed_until IS NULL OR m.claimed_until < now())
         AND NOT EXISTS (
           SELECT 1 FROM recipient_pacing r
