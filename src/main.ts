@@ -22,7 +22,7 @@ const USAGE = `usage: xpecto <command>
   policy publish --file F.json --effective-at ISO --summary S --by OPERATOR_EMAIL
   policy list
   reports list [--status received|closed] [--limit N]   violation reports, newest first
-  reports outcome --ref RPT-… --outcome TEXT [--by OPERATOR_EMAIL]   decide a report and write to its reporter
+  reports outcome --ref RPT-… --outcome TEXT [--by OPERATOR_EMAIL] [--confirmed]   decide a report (confirmed: it counts in the standing)
   enforcement set --org SLUG|ID --state good|warned|restricted|suspended|terminated --reason R --clause C [--until ISO] [--by OPERATOR_EMAIL]
   enforcement appeals   appeals waiting for a decision
   enforcement decide-appeal --org SLUG|ID --id APPEAL_ID --outcome upheld|overturned --reason R [--by OPERATOR_EMAIL]

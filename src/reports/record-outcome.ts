@@ -1,5 +1,6 @@
 import { recordAudits, type AuditEntry } from '../audit/record-audit.ts';
 import type { Db } from '../db/db.ts';
+import { recordSignals } from '../contacts/consent-policy.ts';
 import { sql } from '../db/sql.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
@@ -17,6 +18,8 @@ export const MAX_OUTCOME = 2000;
  */
 export async function recordReportOutcome(db: Db, input: {
   reference: string; outcome: string; actor: string; now: Date; publicUrl: string | undefined;
+  /** The operator found the violation real: it then counts in the organization's standing (decision 0022). */
+  confirmed?: boolean;
 }): Promise<{ id: string; reference: string; emailed: boolean }> {
   const outcome = input.outcome.trim();
   if (!outcome || outcome.length > MAX_OUTCOME) {
@@ -46,10 +49,13 @@ export async function recordReportOutcome(db: Db, input: {
     }
     const entries: AuditEntry[] = [{
       orgId: null, action: 'report.outcome_recorded', actor: input.actor, subject: report.id, at: input.now,
-      detail: { report_id: report.id, outcome, reporter_notified: Boolean(report.reporter_email), reported_org_id: report.org_id },
+      detail: { report_id: report.id, outcome, confirmed: Boolean(input.confirmed), reporter_notified: Boolean(report.reporter_email), reported_org_id: report.org_id },
     }];
     // The organization's own chain records that its report was decided, not the words written to the reporter.
-    if (report.org_id) entries.push({ orgId: report.org_id, action: 'report.outcome_recorded', actor: input.actor, subject: report.id, at: input.now, detail: { report_id: report.id, category: report.category } });
+    if (report.org_id) entries.push({ orgId: report.org_id, action: 'report.outcome_recorded', actor: input.actor, subject: report.id, at: input.now, detail: { report_id: report.id, category: report.category, confirmed: Boolean(input.confirmed) } });
+    if (input.confirmed && report.org_id) {
+      await recordSignals(tx, report.org_id, [{ kind: 'violation_report', clause: report.clause, detail: { report_id: report.id, category: report.category, confirmed: true } }], input.now);
+    }
     await recordAudits(tx, entries);
   });
   return { id: report.id, reference: report.reference, emailed: Boolean(report.reporter_email) };

@@ -25,7 +25,7 @@ export async function reportsListCommand(db: Db, args: string[]): Promise<number
 }
 
 export async function reportsOutcomeCommand(db: Db, config: Config, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ref: { type: 'string' }, outcome: { type: 'string' }, by: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { ref: { type: 'string' }, outcome: { type: 'string' }, by: { type: 'string' }, confirmed: { type: 'boolean' } } });
   if (!values.ref || values.outcome === undefined) throw new AppError('validation_failed', { message: '--ref and --outcome are required' });
   let actor = 'cli';
   if (values.by) {
@@ -33,7 +33,7 @@ export async function reportsOutcomeCommand(db: Db, config: Config, args: string
     if (!operator?.is_operator) throw new AppError('validation_failed', { message: `"${values.by}" is not a platform operator (xpecto admin create)` });
     actor = `user:${operator.id}`;
   }
-  const done = await recordReportOutcome(db, { reference: values.ref, outcome: values.outcome, actor, now: new Date(), publicUrl: config.publicUrl });
-  console.log(`${done.reference}\tclosed\t${done.emailed ? 'reporter emailed' : 'no email to write to'}`);
+  const done = await recordReportOutcome(db, { reference: values.ref, outcome: values.outcome, actor, now: new Date(), publicUrl: config.publicUrl, confirmed: values.confirmed ?? false });
+  console.log(`${done.reference}\tclosed${values.confirmed ? ' (violation confirmed)' : ''}\t${done.emailed ? 'reporter emailed' : 'no email to write to'}`);
   return 0;
 }

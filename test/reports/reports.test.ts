@@ -4,6 +4,7 @@ import { sql } from '../../src/db/sql.ts';
 import { CHALLENGE_TTL_MS, issueChallenge, leadingZeroBits, POW_BITS, solveChallenge } from '../../src/reports/challenge.ts';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '../../src/reports/evidence.ts';
 import { REPORT_ATTEMPTS_PER_HOUR } from '../../src/reports/rate-limit.ts';
+import { recordReportOutcome } from '../../src/reports/record-outcome.ts';
 import { createHash } from 'node:crypto';
 import { EXE, PDF, PNG } from '../helpers/media-files.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
@@ -111,6 +112,17 @@ describe('AUP 5 — reporting violations', () => {
     const page = await fetch(r.body.status_url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Received: our trust and safety team is looking into it.');
+  });
+
+  it('counts in the reported organization\'s standing only once an operator confirms the violation', async () => {
+    const ip = address();
+    const r = await postJson({ ...fields({ category: 'illegal', description: 'A fake bank link asking for my card number.' }), ...(await solvedChallenge(ip)) }, ip);
+    expect(r.status, r.text).toBe(201);
+    const confirmedSignals = async () => (await db().query(sql`
+      SELECT 1 FROM compliance_signals WHERE org_id = ${reported.orgId} AND kind = 'violation_report' AND detail ->> 'confirmed' = 'true'`)).length;
+    expect(await confirmedSignals()).toBe(0);
+    await recordReportOutcome(db(), { reference: r.body.reference, outcome: 'Confirmed: the sender was phishing.', actor: 'user:usr_op', now: new Date(), publicUrl: undefined, confirmed: true });
+    expect(await confirmedSignals()).toBe(1);
   });
 
   it('takes a report through the form: CSRF cookie, the page\'s own proof-of-work script under a strict CSP, evidence typed from its bytes', async () => {
