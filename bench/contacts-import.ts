@@ -33,6 +33,8 @@ const CEILING_BATCH = 5000;
 
 const progress = (text: string) => process.stderr.write(`[import bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+// Run from an export of a commit (not a repository), BENCH_COMMIT names it.
+const commit = () => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return process.env['BENCH_COMMIT'] ?? '?'; } };
 const uptime = () => { try { return execFileSync('uptime', { encoding: 'utf8' }).trim(); } catch { return `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`; } };
 
 /** The file: every row a distinct US number with name, language, tags, an attribute and an opt-in with its proof; 1 in 1,000 numbers invalid. */
@@ -188,7 +190,7 @@ export async function main(): Promise<void> {
 
     const rate = Number(done.rows_read) / totalS;
     const lines = [
-      `## ${new Date().toISOString().slice(0, 10)} — contact import, ${fmt(ROWS)} rows (commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()})`,
+      `## ${new Date().toISOString().slice(0, 10)} — contact import, ${fmt(ROWS)} rows (commit ${commit()})`,
       '',
       `- database: ${database}; ${cpus().length} cores`,
       `- load before: \`${loadBefore}\`; after the import: \`${loadAfter}\``,
