@@ -91,6 +91,23 @@ describe('privacy', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: 'contact_opted_out', policy_clause: '3.1' });
 
+    // A list claiming their consent cannot bring them back: the import rejects the row.
+    const form = new FormData();
+    form.append('mapping', JSON.stringify({ phone: 'phone' }));
+    form.append('consent', JSON.stringify({ purpose: 'all', state: { value: 'opted_in' }, text: { value: `${business} may message me on WhatsApp` } }));
+    form.append('file', new Blob([`phone\n${PHONE}\n+12025550135\n`], { type: 'text/csv' }), 'list.csv');
+    const imported = await fetch(`${t.url}/v1/contacts/imports`, { method: 'POST', headers: { authorization: `Bearer ${tenant.apiKey}` }, body: form });
+    expect(imported.status).toBe(202);
+    const importId = ((await imported.json()) as { id: string }).id;
+    const done = await t.waitFor('the import done', async () => {
+      const r = await t.api('GET', `/v1/contacts/imports/${importId}`, { key: tenant.apiKey });
+      return ['completed', 'failed'].includes(r.body.status) ? r.body : null;
+    });
+    expect(done.status).toBe('completed');
+    const report = await (await fetch(`${t.url}/v1/contacts/imports/${importId}/rejections.csv`, { headers: { authorization: `Bearer ${tenant.apiKey}` } })).text();
+    expect(report).toContain('erased at its owner');
+    expect((await t.api('POST', '/v1/messages', { key: tenant.apiKey, body: update })).body.error.code).toBe('contact_opted_out');
+
     // …until the person opts in anew.
     const again = await t.api('POST', '/v1/consents', {
       key: tenant.apiKey,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CsvError, parse } from 'csv-parse';
 import type { Deps } from '../../deps.ts';
 import { startPollLoop } from '../../lib/poll-loop.ts';
+import { sql } from '../../db/sql.ts';
+import { phoneHash } from '../consent-policy.ts';
 import { appendConsents, effectiveConsent, type NewConsent, type Purpose, type StateRow } from '../consent-ledger.ts';
 import { resolveMapping, type ResolvedMapping } from './mapping.ts';
 import { guardedPurposes, prepareBatch, type CsvRecord, type PreparedBatch, type RowContext } from './rows.ts';
@@ -230,6 +232,16 @@ async function commitBatch(
               return !since;
             });
           }
+          // Nor bring back a number erased at the customer's request (kept only as a keyed hash): it opts in itself.
+          const erased = await suppressedNumbers(tx, deps, orgId, contacts.filter((c) => c.consent?.state === 'opted_in').map((c) => c.phone));
+          if (erased.size > 0) {
+            const cellsOf = new Map(batch.records.map((r) => [r.row, r.cells]));
+            contacts = contacts.filter((c) => {
+              const since = c.consent?.state === 'opted_in' ? erased.get(c.phone) : undefined;
+              if (since) rejections.push({ row: c.row, reason: `this number was erased at its owner's request on ${since.toISOString()}; an import cannot opt it back in (they must opt in again themselves)`, cells: cellsOf.get(c.row)! });
+              return !since;
+            });
+          }
         }
         written = contacts.length > 0 ? await upsertContacts(tx, orgId, contacts) : [];
       } finally {
@@ -259,6 +271,17 @@ async function commitBatch(
     if (error instanceof BatchAbandoned) return false;
     throw error;
   }
+}
+
+/** The numbers (of those given) on the suppression list, with when they were put there. */
+async function suppressedNumbers(tx: Deps['db'], deps: Deps, orgId: string, phones: string[]): Promise<Map<string, Date>> {
+  if (phones.length === 0) return new Map();
+  // Most organizations never erased anyone: then nothing is hashed.
+  if ((await tx.query(sql`SELECT 1 FROM suppressed_numbers WHERE org_id = ${orgId} LIMIT 1`)).length === 0) return new Map();
+  const byHash = new Map(phones.map((p) => [phoneHash(deps.sealer, orgId, p), p]));
+  const rows = await tx.query<{ phone_hash: string; created_at: Date }>(sql`
+    SELECT phone_hash, created_at FROM suppressed_numbers WHERE org_id = ${orgId} AND phone_hash = ANY(${[...byHash.keys()]}::text[])`);
+  return new Map(rows.map((r) => [byHash.get(r.phone_hash)!, new Date(r.created_at)]));
 }
 
 /** The numbers (of those given) whose contact is currently opted out of this purpose, with when they opted out. */
