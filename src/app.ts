@@ -11,6 +11,7 @@ import { newId } from './lib/ids.ts';
 import { createMemoryThrottleStore, type ThrottleStore } from './throttling/store.ts';
 import { createThrottle, documentThrottling, registerThrottleAfterAuth, registerThrottleBeforeAuth } from './throttling/throttle.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
 import { consentRoutes } from './contacts/consent-routes.ts';
 import { privacyRoutes } from './contacts/privacy-routes.ts';
 import { contactImportRoutes } from './contacts/import-routes.ts';
@@ -26,6 +27,7 @@ import { createPolicyState } from './policy/policy-state.ts';
 import { policyRoutes, registerPolicyHooks } from './policy/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
+import { registerOperatorAuth } from './operators/auth.ts';
 import { phoneNumberRoutes } from './phone-numbers/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
@@ -99,6 +101,8 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   const keyUsage = createKeyUsage(deps.db, deps.log, deps.config.credentials, loadCountryMap(deps.config.credentials.countryFile));
   app.addHook('onClose', () => keyUsage.stop());
   registerApiKeyAuth(app, deps.db, deps.log, throttle.authenticationFailed, keyUsage);
+  // Operator routes (`operator: true`) take operator keys only; failures count like tenants' (decision 0023).
+  registerOperatorAuth(app, deps.db, throttle.authenticationFailed);
   registerThrottleAfterAuth(app, throttle);
   // After authentication: the policy version header, and acceptance by continued use.
   const policy = createPolicyState(deps.db, deps.clock, deps.log);
@@ -123,6 +127,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(complianceRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(caseRoutes(deps));
   await app.register(credentialRoutes(deps));
   await app.register(enforcementRoutes(deps));
   return app;

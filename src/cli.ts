@@ -11,6 +11,7 @@ import { auditHead, verifyAuditChain } from './audit/verify-audit.ts';
 import { verifyLedger } from './contacts/consent-ledger.ts';
 import { setKeyAllowList } from './credentials/set-key-allow-list.ts';
 import { enforcementCommand } from './enforcement/cli-commands.ts';
+import { operatorKeysCommand } from './operators/cli-commands.ts';
 import { publishPolicy } from './policy/publish-policy.ts';
 import { listPolicyVersions } from './policy/store.ts';
 import { reportsListCommand, reportsOutcomeCommand } from './reports/report-commands.ts';
@@ -136,6 +137,10 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         return await reportsListCommand(db, rest);
       case 'reports outcome':
         return await reportsOutcomeCommand(db, config, rest);
+      case 'operator keys': {
+        const [action, ...args] = rest;
+        return await operatorKeysCommand(db, action ?? '', args);
+      }
       case 'enforcement set':
       case 'enforcement appeals':
       case 'enforcement decide-appeal':

@@ -26,7 +26,9 @@ const USAGE = `usage: xpecto <command>
   enforcement set --org SLUG|ID --state good|warned|restricted|suspended|terminated --reason R --clause C [--until ISO] [--by OPERATOR_EMAIL]
   enforcement appeals   appeals waiting for a decision
   enforcement decide-appeal --org SLUG|ID --id APPEAL_ID --outcome upheld|overturned --reason R [--by OPERATOR_EMAIL]
-  admin create --email E [--password P]`;
+  admin create --email E [--password P]
+  operator keys create --email OPERATOR_EMAIL [--name N]   an operator API key (xp_op_…, printed once) for /v1/operator/*
+  operator keys revoke --id KEY_ID`;
 
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();

@@ -27,6 +27,9 @@ export const ID_PREFIXES = {
   violationReport: 'rpt',
   standingChange: 'stc',
   appeal: 'apl',
+  case: 'case',
+  caseEvent: 'cev',
+  operatorKey: 'opk',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

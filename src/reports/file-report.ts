@@ -3,6 +3,7 @@ import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudits, type AuditEntry } from '../audit/record-audit.ts';
+import { openCaseForReport } from '../cases/open-case.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { categoryLabel } from './categories.ts';
@@ -32,7 +33,7 @@ const ACTOR = 'system:report_intake';
 /**
  * AUP 5: a violation report from anyone. The proof of work first (cheapest to refuse), then the fields and the
  * evidence, then one transaction: the challenge spent, the report and its files, the reported organization's
- * account event and compliance signal, the reporter's acknowledgement email, the audit entries. Nothing is written
+ * account event and compliance signal, the reporter's acknowledgement email, the operators' case, the audit entries. Nothing is written
  * unless all of it is.
  */
 export async function fileReport(deps: Pick<Deps, 'db' | 'sealer' | 'clock'>, s: Submission): Promise<FiledReport> {
@@ -50,7 +51,9 @@ export async function fileReport(deps: Pick<Deps, 'db' | 'sealer' | 'clock'>, s:
     await insertReport(tx, { ...report, orgId: owner?.org_id ?? null, phoneNumberId: owner?.id ?? null, input, ip: s.ip, source: s.source }, evidence);
     if (owner) await tellReportedOrganization(tx, owner, report.id, input, now);
     if (input.reporterEmail) await queueAcknowledgement(tx, input, report.reference, statusUrl, now);
-    await recordAudits(tx, auditEntries(report.id, owner?.org_id ?? null, input, s, evidence.length, now));
+    // Every report opens a case for the operators (decision 0023).
+    const opened = await openCaseForReport(tx, { id: report.id, orgId: owner?.org_id ?? null, clause: input.clause, category: input.category, at: now, requestId: s.requestId });
+    await recordAudits(tx, [...auditEntries(report.id, owner?.org_id ?? null, input, s, evidence.length, now), ...opened.audit]);
   });
   return {
     id: report.id, reference: report.reference, category: input.category, clause: input.clause, status: 'received', createdAt: now, statusUrl,
