@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSimulator } from '../simulator/server.ts';
 import { killAll, startXpecto as startProcess } from './helpers/processes.ts';
-import { freshDatabase, SIM } from './helpers/test-platform.ts';
+import { freshDatabase, SIM, optInSimulatedCustomers } from './helpers/test-platform.ts';
 
 // The platform as people run it: real processes started through bin/xpecto, talked to over HTTP.
 
@@ -74,6 +74,7 @@ describe.runIf(process.env['DATABASE_URL'])('scaled out: xpecto api and xpecto w
         body: JSON.stringify({ waba_id: number.waba_id, phone_number_id: number.id, access_token: SIM.accessToken, app_secret: SIM.appSecret, verify_token: SIM.verifyToken }),
       });
       expect(registered.status).toBe(201);
+      await optInSimulatedCustomers(`http://127.0.0.1:${port}`, key, 'Scaled');
       await sendAndWaitForRead(`http://127.0.0.1:${port}`, key);
       api.child.kill('SIGTERM');
       worker.child.kill('SIGTERM');
