@@ -52,7 +52,7 @@ const appealView = (a: AppealRow) => ({
 export function enforcementRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     app.get('/v1/account/standing', {
-      config: { scope: 'authenticated' },
+      config: { scope: 'authenticated', allowSuspended: true },
       schema: {
         tags,
         summary: 'The organization\'s standing: state, signals, thresholds, history',
@@ -98,11 +98,11 @@ export function enforcementRoutes(deps: Deps) {
     });
 
     app.post<{ Body: { message: string; change_id?: string } }>('/v1/account/appeals', {
-      config: { scope: 'authenticated' },
+      config: { scope: 'authenticated', allowSuspended: true },
       schema: {
         tags,
         summary: 'Appeal an enforcement step',
-        description: 'Appeals the latest step (or `change_id`) with a message; an operator decides, and the decision shows in the standing\'s `appeals`. A suspended organization\'s keys are refused, so its owners appeal by answering the notice email.',
+        description: 'Appeals the latest step (or `change_id`) with a message; an operator decides, and the decision shows in the standing\'s `appeals`. A suspended organization\'s keys may still call this (and read the standing), nothing else.',
         body: {
           type: 'object', additionalProperties: false, required: ['message'],
           properties: { message: { type: 'string', minLength: 1, maxLength: 5000 }, change_id: { type: 'string', maxLength: 64 } },

@@ -14,6 +14,8 @@ declare module 'fastify' {
      * such as the policy in force); routes without one are public.
      */
     scope?: Scope | 'authenticated';
+    /** A suspended organization's keys still pass here: reading its standing and appealing (AUP 4). */
+    allowSuspended?: boolean;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -39,7 +41,9 @@ export function registerApiKeyAuth(
     const presented = bearerToken(request);
     let auth;
     try {
-      auth = presented ? await keys.authenticate(presented, request.ip, (err) => request.log.warn({ err }, 'could not record key use')) : null;
+      auth = presented
+        ? await keys.authenticate(presented, request.ip, (err) => request.log.warn({ err }, 'could not record key use'), { allowSuspended: request.routeOptions.config.allowSuspended === true })
+        : null;
     } catch (error) {
       // Outside the key's allow-list: counted like a failed authentication, so hammering from outside is blocked too.
       if (!(error instanceof AppError) || error.code !== 'ip_not_allowed') throw error;

@@ -28,7 +28,7 @@ export type ApiKeyAuthenticator = {
    * The key's context; null for a malformed, unknown or revoked key; throws `account_suspended`, or
    * `ip_not_allowed` from outside the key's allow-list. Every use (and a revoked key's) is counted by network.
    */
-  authenticate(presented: string, ip: string, onTouchError: (e: unknown) => void): Promise<AuthContext | null>;
+  authenticate(presented: string, ip: string, onTouchError: (e: unknown) => void, options?: { allowSuspended?: boolean }): Promise<AuthContext | null>;
   stop(): Promise<void>;
 };
 
@@ -82,7 +82,7 @@ export function createApiKeyAuthenticator(db: Db, log: Logger, usage?: KeyUsage)
   };
 
   return {
-    async authenticate(presented, ip, onTouchError) {
+    async authenticate(presented, ip, onTouchError, options = {}) {
       if (!API_KEY_PATTERN.test(presented)) return null;
       const key = await lookUp(sha256Hex(presented));
       if (!key) return null;
@@ -98,7 +98,8 @@ export function createApiKeyAuthenticator(db: Db, log: Logger, usage?: KeyUsage)
         touchedAt.set(key.id, now);
         touchApiKey(db, key.org_id, key.id, ip).catch(onTouchError);
       }
-      if (key.org_status !== 'active') throw suspendedError(key);
+      // A suspended organization may still read its standing and appeal (routes that say so); a terminated one nothing.
+      if (key.org_status !== 'active' && !(options.allowSuspended && key.org_status === 'suspended')) throw suspendedError(key);
       if (key.allow && !allowedBy(key.allow, ip)) throw new AppError('ip_not_allowed', { details: { address: ip } });
       return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country, plan: key.plan, standing: key.standing };
     },

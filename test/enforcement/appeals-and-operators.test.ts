@@ -26,7 +26,7 @@ describe('AUP 4 — suspension, appeals and operators', () => {
     const until = new Date(Date.now() + 3000);
     await setStanding(db(), tenant.orgId, { state: 'suspended', reason: 'Phishing reported by a bank', clause: '3.2', until, actor: 'cli' }, new Date());
     const refused = await t.waitFor('the key refused', async () => {
-      const r = await t.api('GET', '/v1/account/standing', { key: tenant.apiKey });
+      const r = await t.api('GET', '/v1/templates', { key: tenant.apiKey });
       return r.status === 403 && r;
     });
     expect(refused.body.error).toMatchObject({ code: 'account_suspended', policy_clause: '3.2', details: { state: 'suspended', clause: '3.2', until: until.toISOString() } });

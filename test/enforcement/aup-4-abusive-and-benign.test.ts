@@ -139,10 +139,11 @@ describe('AUP 4 — monitoring and enforcement', () => {
     expect(steps[2]!.until).toBeInstanceOf(Date);
     expect(steps[2]!.reason).toMatch(/marketing_volume_spike/);
 
-    // Suspended: every call refused with the end time and the clause.
-    const refused = await t.api('GET', '/v1/account/standing', { key: abusive.apiKey });
+    // Suspended: every call refused with the end time and the clause — but the standing and appeals themselves.
+    const refused = await t.api('GET', '/v1/messages', { key: abusive.apiKey });
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({ code: 'account_suspended', policy_clause: '3.1', details: { state: 'suspended', clause: '3.1', until: steps[2]!.until!.toISOString() } });
+    expect((await t.api('GET', '/v1/account/standing', { key: abusive.apiKey })).body.state).toBe('suspended');
 
     // Every step was noticed (account event, webhook, email) and audited.
     const events = await t.platform.deps.db.query<{ detail: any }>(sql`

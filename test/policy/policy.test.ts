@@ -25,7 +25,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('the policy as data', () => {
+describe('AUP 7 — the policy as versioned data', () => {
   it('serves version 1 — the seed text by clause — and names the version in force on every response', async () => {
     const r = await t.api('GET', '/v1/policy', { key: tenant.apiKey });
     expect(r.status).toBe(200);
@@ -73,7 +73,7 @@ describe('the policy as data', () => {
   });
 });
 
-describe('publishing a new version', () => {
+describe('AUP 7 — updates posted with their effective date; continued use is acceptance', () => {
   it('refuses a version without notice or with a broken document, and writes nothing', async () => {
     const deps = t.platform.deps;
     const before = await deps.db.query(sql`SELECT version FROM policy_versions`);
