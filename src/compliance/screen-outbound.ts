@@ -39,9 +39,28 @@ export function forgetScreeningLists(orgId: string): void {
 /** The verdict on what the customer of this message will read (a message object; for a template, also its rendered text). */
 export async function screenOutbound(db: Db, orgId: string, platform: ScreeningLists, message: object, renderedText: string | null): Promise<Verdict> {
   const context = await contextOf(db, orgId, platform, Date.now());
-  const texts = [...(renderedText ? [renderedText] : []), ...messageTexts(message)];
-  return screenText(texts.join('\n'), context);
+  const text = [...(renderedText ? [renderedText] : []), ...messageTexts(message)].join('\n');
+  // A campaign sends one text to thousands: the verdict is a pure function of the text and the context, so it is
+  // remembered per context (a changed list makes a new context, and with it a new memory).
+  let memo = verdicts.get(context);
+  if (!memo) {
+    memo = new Map();
+    verdicts.set(context, memo);
+  }
+  const known = memo.get(text);
+  if (known) return known;
+  const verdict = screenText(text, context);
+  if (text.length <= MEMO_TEXT_MAX) {
+    if (memo.size >= VERDICT_MEMO_SIZE) memo.clear();
+    memo.set(text, verdict);
+  }
+  return verdict;
 }
+
+const VERDICT_MEMO_SIZE = 2000;
+// A WhatsApp text holds at most 4,096 characters; longer inputs are rare and not worth keeping.
+const MEMO_TEXT_MAX = 4096;
+const verdicts = new WeakMap<ScreenContext, Map<string, Verdict>>();
 
 /** The clause a verdict mostly rests on: that of its heaviest rule. */
 export function clauseOf(verdict: { rules?: { clause: string; weight: number }[] } | null): string {
