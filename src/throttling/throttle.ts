@@ -98,13 +98,13 @@ export function createThrottle(deps: { config: Config; db: Db; log: Logger }, st
       const seconds = Math.max(1, Math.ceil(Math.max(...spent.map((b) => b.retryAfterMs)) / 1000));
       reply.header('retry-after', String(seconds));
       const auth = request.auth;
-      if (auth) signals.count({ orgId: auth.orgId, keyId: auth.keyId, plan: auth.plan, limits: spent.map((b) => b.policy.name) });
+      if (auth) signals.count({ orgId: auth.orgId, keyId: auth.keyId, plan: budgetPlan(auth), limits: spent.map((b) => b.policy.name) });
       const first = spent[0]!.policy;
       throw new AppError('rate_limited', {
         message: `Too many requests: ${describe(first)} (${first.quota} requests per ${settings.windowSeconds} s) is spent; retry after ${seconds} s.`,
         details: {
           limits: spent.map((b) => ({ name: b.policy.name, quota: b.policy.quota, window_seconds: settings.windowSeconds })),
-          ...(auth ? { plan: auth.plan } : {}),
+          ...(auth ? { plan: budgetPlan(auth), ...(auth.standing === 'restricted' ? { standing: 'restricted' } : {}) } : {}),
           retry_after_seconds: seconds,
         },
         policyClause: THROTTLE_CLAUSE,
@@ -152,7 +152,7 @@ export function createThrottle(deps: { config: Config; db: Db; log: Logger }, st
     const policies: Policy[] = [{ name: 'ip', key: `ip:${address}`, quota: settings.perIp }];
     const auth = request.auth;
     if (auth) {
-      const limits = settings.plans[auth.plan as Plan] ?? settings.plans.starter;
+      const limits = settings.plans[budgetPlan(auth) as Plan] ?? settings.plans.starter;
       policies.push(
         { name: `key:${routeClass}`, key: `key:${auth.keyId}:${routeClass}`, quota: limits[routeClass].key },
         { name: `org:${routeClass}`, key: `org:${auth.orgId}:${routeClass}`, quota: limits[routeClass].org },
@@ -195,4 +195,12 @@ function describe(policy: Policy): string {
   const [scope, routeClass] = policy.name.split(':');
   const what = routeClass === 'send' ? 'send budget' : 'request budget';
   return scope === 'ip' ? 'this address\'s request budget' : scope === 'key' ? `this API key's ${what}` : `the organization's ${what}`;
+}
+
+/**
+ * The plan whose budgets apply: a restricted organization (AUP 4, decision 0022) gets the lowest, whatever it pays
+ * for, until its standing improves.
+ */
+export function budgetPlan(auth: { plan: string; standing?: string }): string {
+  return auth.standing === 'restricted' ? 'sandbox' : auth.plan;
 }
