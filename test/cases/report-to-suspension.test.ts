@@ -70,9 +70,11 @@ describe('AUP 5 — a report becomes a case and an enforcement action', () => {
     expect(action.status, action.text).toBe(201);
     expect(action.body).toMatchObject({ from: 'good', to: 'suspended', clause: '3.2' });
     const refused = await t.waitFor('the tenant refused', async () => {
-      const r = await t.api('GET', '/v1/account/standing', { key: tenant.apiKey });
+      const r = await t.api('GET', '/v1/templates', { key: tenant.apiKey });
       return r.status === 403 && r;
     });
+    // It can still see why, and appeal.
+    expect((await t.api('GET', '/v1/account/standing', { key: tenant.apiKey })).body.state).toBe('suspended');
     expect(refused.body.error).toMatchObject({ code: 'account_suspended', details: { state: 'suspended', clause: '3.2', until } });
 
     // 4. Resolving records the outcome for the reporter.
