@@ -14,13 +14,16 @@ export type CliDatabase = {
   /** Direct access between CLI runs (PGlite admits one process at a time, so never during one). */
   withDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   drop(): Promise<void>;
+  /** The environment the CLI runs with (its MASTER_KEY, its database). */
+  env: NodeJS.ProcessEnv;
 };
 
 /** A fresh database and the CLI pointed at it. Each run opens and migrates the database: slow on PGlite. */
-export async function cliDatabase(): Promise<CliDatabase> {
+export async function cliDatabase(extraEnv: Record<string, string> = {}): Promise<CliDatabase> {
   const database = await freshDatabase();
-  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], ...database.env, MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], ...database.env, MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', ...extraEnv };
   return {
+    env,
     async xpecto(...args) {
       try {
         const { stdout, stderr } = await run('bin/xpecto', args, { env });

@@ -1,52 +1,24 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDb } from '../../src/db/connect.ts';
-import type { Db } from '../../src/db/db.ts';
 import { sql } from '../../src/db/sql.ts';
 import { createSealer } from '../../src/lib/secrets.ts';
 import { issueChallenge, POW_BITS, solveChallenge } from '../../src/reports/challenge.ts';
 import { fileReport } from '../../src/reports/file-report.ts';
 import { createOrganization } from '../../src/tenancy/create-organization.ts';
-import { freshDatabase } from '../helpers/test-platform.ts';
+import { cliDatabase, type CliDatabase } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let env: NodeJS.ProcessEnv;
+let cli: CliDatabase;
+beforeAll(async () => { cli = await cliDatabase({ PUBLIC_URL: 'https://xpecto.example' }); });
+afterAll(async () => cli?.drop());
 
-beforeAll(async () => {
-  database = await freshDatabase();
-  env = { PATH: process.env['PATH'], ...database.env, MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', PUBLIC_URL: 'https://xpecto.example' };
-});
-afterAll(async () => database?.drop());
-
-// The real CLI, as an operator runs it. Each run opens and migrates the database: slow on PGlite.
-async function xpecto(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('bin/xpecto', args, { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await connectDb(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : { dataDir: join(env['DATA_DIR']!, 'pglite') });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+// The real CLI, as an operator runs it.
+const xpecto = (...args: string[]) => cli.xpecto(...args);
+const withDb: CliDatabase['withDb'] = (fn) => cli.withDb(fn);
 
 describe('xpecto reports', () => {
   it('lists reports, records an outcome once, queues the reporter\'s outcome email and the audit entry', async () => {
     const reference = await withDb(async (db) => {
       await createOrganization(db, { name: 'Someone Else Ltd' });
-      const sealer = createSealer(env['MASTER_KEY']!);
+      const sealer = createSealer(cli.env['MASTER_KEY']!);
       const { challenge } = issueChallenge(sealer, new Date());
       const filed = await fileReport({ db, sealer, clock: { now: () => new Date() } }, {
         fields: { reporter_email: 'jane@example.org', reported_business: 'Spammy Shop', category: 'spam', description: 'Daily offers, never asked.', pow_challenge: challenge, pow_counter: solveChallenge(challenge, POW_BITS) },
