@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
+import { sendHtmlPage } from '../http/html-page.ts';
 import { orgOf } from '../http/auth.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -172,14 +173,7 @@ function sendForm(deps: Deps, reply: FastifyReply, page: Page, status: number, e
 }
 
 function sendPage(reply: FastifyReply, nonce: string, status: number, html: string) {
-  return reply.status(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', pageCsp(nonce))
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
-    .header('cache-control', 'no-store')
-    .send(html);
+  return sendHtmlPage(reply, html, { csp: pageCsp(nonce), status });
 }
 
 function textVersion(text: string): string {

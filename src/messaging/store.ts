@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.ts';
 import { one } from '../db/db.ts';
-import { sql } from '../db/sql.ts';
+import { sql, unsafeRaw, type Sql } from '../db/sql.ts';
 import type { TemplateRow } from '../templates/store.ts';
 import type { StateRow } from '../contacts/consent-ledger.ts';
 import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
@@ -43,8 +43,7 @@ export async function findSendContext(db: Db, orgId: string, q: {
       (SELECT row_to_json(c) FROM (
         SELECT id, (SELECT w.last_inbound_at FROM customer_windows w
                     WHERE w.org_id = ${orgId} AND w.phone_number_id = (SELECT id FROM sender LIMIT 1) AND w.contact_id = contacts.id) AS last_inbound_at,
-          (SELECT json_agg(json_build_object('purpose', s.purpose, 'state', s.state, 'record_id', s.record_id, 'seq', s.seq::text, 'recorded_at', s.recorded_at))
-             FROM consent_state s WHERE s.org_id = ${orgId} AND s.contact_id = contacts.id) AS consent,
+          ${consentStatesOf(unsafeRaw('contacts'))} AS consent,
           (SELECT json_build_object('count', count(*), 'oldest', min(m.created_at)) FROM messages m
              WHERE m.org_id = ${orgId} AND m.contact_id = contacts.id AND m.category = 'marketing'
                AND m.created_at > now() - interval '24 hours' AND m.status <> 'failed') AS marketing_recent,
@@ -189,6 +188,12 @@ export async function findWamid(db: Db, orgId: string, ref: string): Promise<str
   return row?.wamid ?? null;
 }
 
+/** A contact's derived consent states as JSON (StateRow[]), for the send path's one query; `contact` names the row. */
+function consentStatesOf(contact: Sql) {
+  return sql`(SELECT json_agg(json_build_object('purpose', s.purpose, 'state', s.state, 'record_id', s.record_id, 'seq', s.seq::text, 'recorded_at', s.recorded_at))
+    FROM consent_state s WHERE s.org_id = ${contact}.org_id AND s.contact_id = ${contact}.id)`;
+}
+
 export type BatchContext = {
   senders: (Sender & { phone_number_id: string })[];
   contacts: Map<string, { id: string; windows: Record<string, string>; consent: StateRow[]; marketingRecent: { count: number; oldest: Date | null } }>;
@@ -207,8 +212,7 @@ export async function findBatchContext(db: Db, orgId: string, phones: string[], 
   const contacts = await db.query<{ id: string; phone_e164: string; windows: Record<string, string> | null; consent: StateRow[] | null; recent_count: number; recent_oldest: Date | null }>(sql`
     SELECT c.id, c.phone_e164,
       (SELECT json_object_agg(w.phone_number_id, w.last_inbound_at) FROM customer_windows w WHERE w.org_id = c.org_id AND w.contact_id = c.id) AS windows,
-      (SELECT json_agg(json_build_object('purpose', s.purpose, 'state', s.state, 'record_id', s.record_id, 'seq', s.seq::text, 'recorded_at', s.recorded_at))
-         FROM consent_state s WHERE s.org_id = c.org_id AND s.contact_id = c.id) AS consent,
+      ${consentStatesOf(unsafeRaw('c'))} AS consent,
       r.count AS recent_count, r.oldest AS recent_oldest
     FROM contacts c
     CROSS JOIN LATERAL (SELECT count(*)::int AS count, min(m.created_at) AS oldest FROM messages m

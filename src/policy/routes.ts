@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
+import { sendHtmlPage } from '../http/html-page.ts';
 import { orgOf } from '../http/auth.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -87,10 +88,7 @@ export function policyRoutes(deps: Deps, policy: PolicyState) {
 }
 
 function sendPage(reply: import('fastify').FastifyReply, html: string) {
-  return reply
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
-    .send(html);
+  return sendHtmlPage(reply, html, { csp: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'" });
 }
 
 /** The version header on every response, and acceptance by continued use on every authenticated request. */

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cookieValue, csrfTokenValid, issueCsrfToken } from '../contacts/opt-in/csrf.ts';
 import type { Deps } from '../deps.ts';
+import { sendHtmlPage } from '../http/html-page.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { CATEGORY_IDS, type ReportCategory } from './categories.ts';
@@ -156,14 +157,7 @@ function sendForm(deps: Deps, reply: FastifyReply, nonce: string, status: number
 }
 
 function sendPage(reply: FastifyReply, nonce: string, status: number, html: string) {
-  return reply.status(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', reportPageCsp(nonce))
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
-    .header('cache-control', 'no-store')
-    .send(html);
+  return sendHtmlPage(reply, html, { csp: reportPageCsp(nonce), status });
 }
 
 function newNonce(): string {

@@ -222,26 +222,22 @@ async function commitBatch(
       let written: { id: string; phone_e164: string; inserted: boolean }[] = [];
       try {
         if (m.consent && contacts.some((c) => c.consent?.state === 'opted_in')) {
-          // An import cannot overturn an opt-out: the customer's own word outranks a list of claims (AUP 3.1).
-          const blocked = await optedOut(tx, orgId, contacts.filter((c) => c.consent?.state === 'opted_in').map((c) => c.phone), m.consent.purpose);
-          if (blocked.size > 0) {
-            const cellsOf = new Map(batch.records.map((r) => [r.row, r.cells]));
+          const optingIn = contacts.filter((c) => c.consent?.state === 'opted_in').map((c) => c.phone);
+          const cellsOf = new Map(batch.records.map((r) => [r.row, r.cells]));
+          const refuse = (blocked: Map<string, Date>, reason: (since: Date) => string) => {
+            if (blocked.size === 0) return;
             contacts = contacts.filter((c) => {
               const since = c.consent?.state === 'opted_in' ? blocked.get(c.phone) : undefined;
-              if (since) rejections.push({ row: c.row, reason: `the contact opted out on ${since.toISOString()}; an import cannot opt them back in (they must opt in again themselves)`, cells: cellsOf.get(c.row)! });
+              if (since) rejections.push({ row: c.row, reason: reason(since), cells: cellsOf.get(c.row)! });
               return !since;
             });
-          }
+          };
+          // An import cannot overturn an opt-out: the customer's own word outranks a list of claims (AUP 3.1).
+          refuse(await optedOut(tx, orgId, optingIn, m.consent.purpose),
+            (since) => `the contact opted out on ${since.toISOString()}; an import cannot opt them back in (they must opt in again themselves)`);
           // Nor bring back a number erased at the customer's request (kept only as a keyed hash): it opts in itself.
-          const erased = await suppressedNumbers(tx, deps, orgId, contacts.filter((c) => c.consent?.state === 'opted_in').map((c) => c.phone));
-          if (erased.size > 0) {
-            const cellsOf = new Map(batch.records.map((r) => [r.row, r.cells]));
-            contacts = contacts.filter((c) => {
-              const since = c.consent?.state === 'opted_in' ? erased.get(c.phone) : undefined;
-              if (since) rejections.push({ row: c.row, reason: `this number was erased at its owner's request on ${since.toISOString()}; an import cannot opt it back in (they must opt in again themselves)`, cells: cellsOf.get(c.row)! });
-              return !since;
-            });
-          }
+          refuse(await suppressedNumbers(tx, deps, orgId, optingIn),
+            (since) => `this number was erased at its owner's request on ${since.toISOString()}; an import cannot opt it back in (they must opt in again themselves)`);
         }
         written = contacts.length > 0 ? await upsertContacts(tx, orgId, contacts) : [];
       } finally {
