@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts';
 import type { Db } from '../db/db.ts';
 import { startPollLoop, type PollLoop } from '../lib/poll-loop.ts';
 import { changeStanding } from './change-standing.ts';
+import { announceKeyChange } from '../tenancy/key-changes.ts';
 import { decideStanding, readSignals, type Reading } from './signals.ts';
 import { findStanding, listEvaluableOrgsUnscoped, listStandingChanges, measureSignals, type OrgStanding } from './store.ts';
 
@@ -38,7 +39,7 @@ export async function evaluateStanding(deps: Deps, orgId: string): Promise<boole
   const previous = (last?.evidence as { signals?: Pick<Reading, 'id' | 'value' | 'action'>[] } | undefined)?.signals ?? [];
   const decision = decideStanding(current, scored, now, { suspendMs: cfg.suspendSeconds * 1000, windowMs: cfg.windowSeconds * 1000 }, previous);
   if (decision.kind === 'stay') return false;
-  return deps.db.transaction(async (tx) => {
+  const changed = await deps.db.transaction(async (tx) => {
     const locked = await findStanding(tx, orgId, true);
     if (!locked || locked.standing !== org.standing || locked.standing_since?.getTime() !== org.standing_since?.getTime()) return false;
     await changeStanding(tx, orgId, org.standing, {
@@ -48,6 +49,8 @@ export async function evaluateStanding(deps: Deps, orgId: string): Promise<boole
     deps.log.info({ orgId, from: org.standing, to: decision.to, clause: decision.clause }, 'standing changed');
     return true;
   });
+  if (changed) announceKeyChange({ org: orgId });
+  return changed;
 }
 
 /** The worker's evaluator: every organization, every `intervalMs`. One organization's failure does not stop the round. */

@@ -7,12 +7,13 @@ import type { KeyUsage } from '../credentials/key-usage.ts';
 import { allowedBy, compileCidrs, type Cidr } from '../credentials/network.ts';
 import { API_KEY_PATTERN, type AuthContext } from './api-keys.ts';
 import { findKeyByHashUnscoped, touchApiKey } from './store.ts';
+import { onKeyChange, type KeyChange } from './key-changes.ts';
 
 /**
  * How long an authenticated key is trusted without reading the database again: the backstop only. A revoked key,
  * a changed one, or an organization whose status changed is forgotten as soon as the database's notification
- * arrives (migration 0009), normally within milliseconds of the commit; while the notification connection is down
- * nothing is cached at all.
+ * arrives (migration 0009), normally within milliseconds of the commit, and at once when this process made the change
+ * (key-changes.ts); while the notification connection is down nothing is cached at all.
  */
 export const API_KEY_CACHE_TTL_MS = 10_000;
 // last_used_at is written at most once a minute per key and process, so authentication is not a write per request.
@@ -21,7 +22,6 @@ const MAX_ENTRIES = 10_000;
 
 type KnownKey = NonNullable<Awaited<ReturnType<typeof findKeyByHashUnscoped>>>;
 type ActiveKey = KnownKey & { allow: Cidr[] | null };
-type Change = { org: string; key?: string };
 
 export type ApiKeyAuthenticator = {
   /**
@@ -40,16 +40,17 @@ export function createApiKeyAuthenticator(db: Db, log: Logger, usage?: KeyUsage)
   // Bumped by every invalidation: a lookup that was in flight across one may have read the old row, so it is not kept.
   let generation = 0;
 
-  const forget = (change: Change) => {
+  const forget = (change: KeyChange) => {
     generation++;
     for (const [hash, entry] of entries) {
       if (entry.key.org_id === change.org && (change.key === undefined || entry.key.id === change.key)) entries.delete(hash);
     }
   };
+  const unsubscribe = onKeyChange(forget);
   const listener = listen(db, 'api_key_changes', {
     onNotify(payload) {
       try {
-        forget(JSON.parse(payload) as Change);
+        forget(JSON.parse(payload) as KeyChange);
       } catch (err) {
         // Not ours to read: forget everything rather than keep what it may have been about.
         log.warn({ err, payload }, 'unreadable api_key_changes notification: cache cleared');
@@ -103,7 +104,7 @@ export function createApiKeyAuthenticator(db: Db, log: Logger, usage?: KeyUsage)
       if (key.allow && !allowedBy(key.allow, ip)) throw new AppError('ip_not_allowed', { details: { address: ip } });
       return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country, plan: key.plan, standing: key.standing };
     },
-    stop: () => listener.stop(),
+    stop: () => { unsubscribe(); return listener.stop(); },
   };
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { randomToken, sha256Hex } from '../lib/secrets.ts';
 import { DEFAULT_SCOPES, isScope, type Scope, SCOPES } from './scopes.ts';
+import { announceKeyChange } from './key-changes.ts';
 import { insertApiKey, revokeApiKey as revokeApiKeyRow } from './store.ts';
 
 export const API_KEY_PATTERN = /^xp_(live|test)_[0-9A-Za-z]{43}$/;
@@ -46,10 +47,12 @@ export async function createApiKey(db: Db, orgId: string, input: {
 }
 
 export async function revokeApiKey(db: Db, orgId: string, keyId: string, by: AuditBy = { actor: 'system:unattributed' }) {
-  return db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     const row = await revokeApiKeyRow(tx, orgId, keyId);
     if (!row) throw new AppError('not_found', { message: 'No such API key.' });
     await recordAudit(tx, { orgId, action: 'api_key.revoked', actor: by.actor, requestId: by.requestId, subject: keyId, detail: { name: row.name, revoked_at: row.revoked_at?.toISOString() } });
     return row;
   });
+  announceKeyChange({ org: orgId, key: keyId });
+  return revoked;
 }
