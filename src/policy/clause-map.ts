@@ -45,7 +45,7 @@ export const CLAUSE_MAP: ClauseEnforcement[] = [
     clause: '3.3',
     checks: [
       { id: 'whatsapp.customer_service_window', kind: 'prevent', status: 'enforced', error_code: 'outside_customer_service_window', description: 'Free-form messages only within 24 hours of the customer\'s last message, as Meta requires.', code: ['src/messaging/compose.ts', 'src/messaging/window.ts'], tests: ['test/policy/aup-clauses.test.ts', 'test/contacts/consent.test.ts'] },
-      { id: 'whatsapp.throughput_and_pair_rate', kind: 'prevent', status: 'enforced', description: 'Each number sends at its Meta throughput, never above it, and one message per 6 s to the same recipient.', code: ['src/messaging/rate-limiter.ts', 'src/messaging/lane.ts'], tests: ['test/policy/aup-clauses.test.ts', 'test/dispatch/pacing.test.ts', 'test/dispatch/workers.test.ts'] },
+      { id: 'whatsapp.throughput_and_pair_rate', kind: 'prevent', status: 'enforced', description: 'Each number sends at its Meta throughput, never above it, and one message per 6 s to the same recipient.', code: ['src/messaging/rate-limiter.ts', 'src/messaging/lane.ts'], tests: ['test/dispatch/pacing.test.ts', 'test/dispatch/workers.test.ts'] },
       
       { id: 'whatsapp.approved_templates_only', kind: 'prevent', status: 'enforced', error_code: 'template_not_approved', description: 'Only approved templates are sent; parameters must match them.', code: ['src/messaging/compose.ts', 'src/templates/render-template.ts'], tests: ['test/policy/aup-clauses.test.ts', 'test/messaging/template-send.test.ts', 'src/templates/render-template.test.ts'] },
     ],

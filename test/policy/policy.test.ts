@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { AUP_V1 } from '../../src/policy/aup-v1.ts';
@@ -70,6 +70,16 @@ describe('AUP 7 — the policy as versioned data', () => {
         if (check.status === 'enforced') expect(check.tests.length, check.id).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('lists the clause tests only under the refusals they assert (throughput is judged in the pacing tests)', () => {
+    const clauseTests = 'test/policy/aup-clauses.test.ts';
+    const text = readFileSync(clauseTests, 'utf8');
+    const listing = CLAUSE_MAP.flatMap((c) => c.checks).filter((check) => check.tests.includes(clauseTests));
+    expect(listing.length).toBeGreaterThan(0);
+    for (const check of listing) expect(check.error_code && text.includes(`'${check.error_code}'`), check.id).toBeTruthy();
+    const throughput = CLAUSE_MAP.flatMap((c) => c.checks).find((check) => check.id === 'whatsapp.throughput_and_pair_rate')!;
+    expect(throughput.tests).toContain('test/dispatch/pacing.test.ts');
   });
 });
 
