@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Deps } from './deps.ts';
 import { registerApiKeyAuth } from './http/auth.ts';
+import { registerDashboard } from './http/dashboard.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { healthRoutes, type ReadinessCheck } from './http/health-routes.ts';
 import { documentIdempotency, registerIdempotency } from './http/idempotency.ts';
@@ -130,5 +131,6 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(caseRoutes(deps));
   await app.register(credentialRoutes(deps));
   await app.register(enforcementRoutes(deps));
+  await registerDashboard(app);
   return app;
 }

@@ -7,6 +7,7 @@ import { connectDb } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { createQueue } from '../../src/queue/queue.ts';
 import { createLogger } from '../../src/lib/logger.ts';
+import { buildWebIfStale } from '../../src/http/build-web.ts';
 
 export const TEMPLATE_DATABASE = 'xpecto_test_template';
 
@@ -21,6 +22,8 @@ declare module 'vitest' {
  * each test file then starts from a copy instead of paying for initdb and migrations again.
  */
 export default async function setup(project: TestProject) {
+  // The browser journeys (test/web/) drive the dashboard as built from the current source.
+  await buildWebIfStale();
   const databaseUrl = process.env['DATABASE_URL'];
   const log = createLogger('warn');
   if (databaseUrl) {
