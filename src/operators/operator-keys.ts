@@ -10,7 +10,8 @@ import { findUserByEmailUnscoped } from '../tenancy/store.ts';
 /** Operator keys have their own prefix, so a tenant key can never be mistaken for one (and the reverse). */
 export const OPERATOR_KEY_PATTERN = /^xp_op_[0-9A-Za-z]{43}$/;
 
-export type OperatorContext = { userId: string; keyId: string; email: string };
+/** `keyId` is the operator key's; null when the operator's dashboard session authenticated (decision 0026). */
+export type OperatorContext = { userId: string; keyId: string | null; email: string };
 
 /**
  * A key for the operator API (`/v1/operator/*`), for an operator account (`xpecto admin create`). The secret is
@@ -18,7 +19,8 @@ export type OperatorContext = { userId: string; keyId: string; email: string };
  */
 export async function createOperatorKey(db: Db, input: { email: string; name: string; actor: string }) {
   const user = await findUserByEmailUnscoped(db, input.email);
-  if (!user?.is_operator) throw new AppError('not_found', { message: `No operator account "${input.email}" (xpecto admin create).` });
+  if (!user) throw new AppError('not_found', { message: `No user "${input.email}": operator keys are for operator accounts (xpecto admin create).` });
+  if (!user.is_operator) throw new AppError('validation_failed', { message: `"${input.email}" is not a platform operator: operator keys are for operator accounts (xpecto admin create).` });
   const secret = `xp_op_${randomToken(32)}`;
   const key = { id: newId('operatorKey'), hint: `xp_op_…${secret.slice(-4)}` };
   await db.transaction(async (tx) => {
