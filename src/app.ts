@@ -29,6 +29,7 @@ import { policyRoutes, registerPolicyHooks } from './policy/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
 import { registerOperatorAuth } from './operators/auth.ts';
+import { operatorConsoleRoutes } from './operators/console-routes.ts';
 import { phoneNumberRoutes } from './phone-numbers/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(caseRoutes(deps));
   await app.register(credentialRoutes(deps));
   await app.register(enforcementRoutes(deps));
+  await app.register(operatorConsoleRoutes(deps, policy));
   await registerDashboard(app);
   return app;
 }
