@@ -32,6 +32,7 @@ import { registerOperatorAuth } from './operators/auth.ts';
 import { operatorConsoleRoutes } from './operators/console-routes.ts';
 import { phoneNumberRoutes } from './phone-numbers/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { statsRoutes } from './stats/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 
@@ -132,6 +133,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(caseRoutes(deps));
   await app.register(credentialRoutes(deps));
   await app.register(enforcementRoutes(deps));
+  await app.register(statsRoutes(deps));
   await app.register(operatorConsoleRoutes(deps, policy));
   await registerDashboard(app);
   return app;

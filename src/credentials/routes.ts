@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { auditByRequest } from '../audit/record-audit.ts';
 import type { Deps } from '../deps.ts';
-import { orgOf } from '../http/auth.ts';
+import { authOf, orgOf } from '../http/auth.ts';
 import { errorResponses, idParams } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
+import { createApiKey, revokeApiKey } from '../tenancy/api-keys.ts';
+import { DEFAULT_SCOPES, SCOPES } from '../tenancy/scopes.ts';
 import { setKeyAllowList } from './set-key-allow-list.ts';
 import { keyNetworks, listKeysWithAllowList, type KeyView } from './store.ts';
 
@@ -36,6 +38,14 @@ const networkSchema = {
   },
 } as const;
 
+const createdKeySchema = {
+  type: 'object',
+  properties: {
+    ...keySchema.properties,
+    secret: { type: 'string', description: 'The key itself (`xp_live_…` / `xp_test_…`). Shown in this response only: only its hash is stored' },
+  },
+} as const;
+
 function view(k: KeyView) {
   return { id: k.id, name: k.name, mode: k.mode, hint: k.hint, scopes: k.scopes, allowed_cidrs: k.allowed_cidrs, created_at: k.created_at, revoked_at: k.revoked_at, last_used_at: k.last_used_at };
 }
@@ -47,6 +57,51 @@ export function credentialRoutes(deps: Deps) {
       config: { scope: 'api_keys:read' },
       schema: { tags, summary: 'The organization\'s API keys, newest first', response: { 200: { type: 'object', properties: { data: { type: 'array', items: keySchema } } }, ...errorResponses(401, 403) } },
     }, async (request) => ({ data: (await listKeysWithAllowList(deps.db, orgOf(request))).map(view) }));
+
+    // Not idempotent on purpose: a replay would show the secret a second time (and keep it, sealed, for 24 hours).
+    // A retried creation makes a second key; the listing shows both and the spare can be revoked.
+    app.post<{ Body: { name: string; mode: 'live' | 'test'; scopes?: string[] } }>('/v1/api-keys', {
+      config: { scope: 'api_keys:write' },
+      schema: {
+        tags, summary: 'Create an API key; its secret is shown once',
+        description: 'A key can only give what it holds: naming a scope the calling key lacks answers `403 insufficient_scope` (`details.not_held`) and creates nothing. '
+          + 'Without `scopes`, the new key gets the default scopes (every scope but `compliance:review` and `api_keys:write`) that the calling key holds. '
+          + 'The secret is in this response only; GET /v1/api-keys shows its hint. The creation is in the audit log.',
+        body: {
+          type: 'object', additionalProperties: false, required: ['name', 'mode'],
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S', description: 'What the key is for, e.g. "CRM sync"' },
+            mode: { type: 'string', enum: ['live', 'test'] },
+            scopes: { type: 'array', minItems: 1, maxItems: SCOPES.length, uniqueItems: true, items: { type: 'string', enum: SCOPES } },
+          },
+        },
+        response: { 201: createdKeySchema, ...errorResponses(400, 401, 403) },
+      },
+    }, async (request, reply) => {
+      const auth = authOf(request);
+      const held = new Set<string>(auth.scopes);
+      const scopes = request.body.scopes ?? DEFAULT_SCOPES.filter((s) => held.has(s));
+      const notHeld = scopes.filter((s) => !held.has(s));
+      if (notHeld.length > 0) {
+        throw new AppError('insufficient_scope', { message: `A new key can only have scopes the caller holds; it lacks: ${notHeld.join(', ')}.`, details: { not_held: notHeld } });
+      }
+      const { key, secret } = await createApiKey(deps.db, auth.orgId, { name: request.body.name.trim(), mode: request.body.mode, scopes, by: auditByRequest(request) });
+      return reply.status(201).send({ ...view({ ...key, allowed_cidrs: null }), secret });
+    });
+
+    app.delete<{ Params: { id: string } }>('/v1/api-keys/:id', {
+      config: { scope: 'api_keys:write' },
+      schema: {
+        tags, summary: 'Revoke an API key',
+        description: 'The key is refused (401) from its next request, in every API process. Revoking a revoked key keeps its first revocation time and answers the same. The revocation is in the audit log.',
+        params: idParams,
+        response: { 200: keySchema, ...errorResponses(401, 403, 404) },
+      },
+    }, async (request) => {
+      const orgId = orgOf(request);
+      await revokeApiKey(deps.db, orgId, request.params.id, auditByRequest(request));
+      return view((await listKeysWithAllowList(deps.db, orgId)).find((k) => k.id === request.params.id)!);
+    });
 
     app.get<{ Params: { id: string } }>('/v1/api-keys/:id/networks', {
       config: { scope: 'api_keys:read' },

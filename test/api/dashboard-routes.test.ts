@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../src/db/sql.ts';
+import { createApiKey } from '../../src/tenancy/api-keys.ts';
+import { customer, helloWorld } from '../helpers/dispatch-helpers.ts';
+import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
+
+// The routes the dashboard's views read (issue 9), over HTTP against the real platform and the simulator.
+
+let t: TestPlatform;
+let a: Tenant;
+let b: Tenant;
+
+beforeAll(async () => {
+  t = await startTestPlatform();
+  a = await t.createTenant('Dashboard A');
+  b = await t.createTenant('Dashboard B');
+});
+afterAll(async () => t?.close());
+
+const keyWith = async (tenant: Tenant, scopes: string[]) =>
+  (await createApiKey(t.platform.deps.db, tenant.orgId, { name: `scopes ${scopes.join(' ')}`, mode: 'test', scopes })).secret;
+
+const auditCount = async (orgId: string, action: string) => (await t.platform.deps.db.query<{ n: number }>(sql`
+  SELECT count(*)::int AS n FROM audit_log WHERE org_id = ${orgId} AND action = ${action}`))[0]!.n;
+
+const keyCount = async (orgId: string) => (await t.platform.deps.db.query<{ n: number }>(sql`
+  SELECT count(*)::int AS n FROM api_keys WHERE org_id = ${orgId}`))[0]!.n;
+
+/** Sends, and waits until the message settles in `status` (through the simulator's webhooks). */
+async function sendAndSettle(tenant: Tenant, body: object, status: string): Promise<string> {
+  const sent = await t.api('POST', '/v1/messages', { key: tenant.apiKey, body });
+  expect(sent.status, sent.text).toBe(202);
+  await t.waitFor(`${sent.body.id} ${status}`, async () => (await t.api('GET', `/v1/messages/${sent.body.id}`, { key: tenant.apiKey })).body.status === status);
+  return sent.body.id;
+}
+
+describe('API keys: create and revoke', () => {
+  let admin: string;
+  beforeAll(async () => {
+    admin = await keyWith(a, ['api_keys:read', 'api_keys:write', 'messages:read', 'messages:write']);
+  });
+
+  it('shows the secret once, lists only its hint, works, and is refused once revoked', async () => {
+    const created = await t.api('POST', '/v1/api-keys', { key: admin, body: { name: 'CRM sync', mode: 'live', scopes: ['messages:read'] } });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toMatchObject({ name: 'CRM sync', mode: 'live', scopes: ['messages:read'], revoked_at: null, allowed_cidrs: null });
+    expect(created.body.secret).toMatch(/^xp_live_[0-9A-Za-z]{43}$/);
+    expect(created.body.hint).toBe(`xp_live_…${created.body.secret.slice(-4)}`);
+
+    const listed = await t.api('GET', '/v1/api-keys', { key: admin });
+    const row = listed.body.data.find((k: any) => k.id === created.body.id);
+    expect(row).toMatchObject({ hint: created.body.hint, scopes: ['messages:read'] });
+    expect(row.secret).toBeUndefined();
+    expect(listed.text).not.toContain(created.body.secret);
+
+    const secret = created.body.secret;
+    expect((await t.api('GET', '/v1/messages', { key: secret })).status).toBe(200);
+    expect((await t.api('POST', '/v1/messages', { key: secret, body: helloWorld(customer(0)) })).status).toBe(403);
+
+    const revoked = await t.api('DELETE', `/v1/api-keys/${created.body.id}`, { key: admin });
+    expect(revoked.status, revoked.text).toBe(200);
+    expect(revoked.body.revoked_at).toEqual(expect.any(String));
+    expect((await t.api('GET', '/v1/messages', { key: secret })).status).toBe(401);
+    expect(await auditCount(a.orgId, 'api_key.created')).toBeGreaterThanOrEqual(1);
+    const [entry] = await t.platform.deps.db.query<{ actor: string }>(sql`
+      SELECT actor FROM audit_log WHERE org_id = ${a.orgId} AND action = 'api_key.revoked' AND subject = ${created.body.id}`);
+    expect(entry!.actor).toMatch(/^api_key:key_/);
+  });
+
+  it('without scopes, gives the default scopes the creating key holds', async () => {
+    const created = await t.api('POST', '/v1/api-keys', { key: admin, body: { name: 'defaults', mode: 'test' } });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.scopes.sort()).toEqual(['api_keys:read', 'messages:read', 'messages:write']);
+  });
+
+  it('a key without api_keys:write cannot create or revoke, and nothing is written', async () => {
+    const before = [await keyCount(a.orgId), await auditCount(a.orgId, 'api_key.created')];
+    const r = await t.api('POST', '/v1/api-keys', { key: a.apiKey, body: { name: 'nope', mode: 'test' } });
+    expect(r.status).toBe(403);
+    expect(r.body.error).toMatchObject({ code: 'insufficient_scope', details: { required: 'api_keys:write' } });
+    const victim = (await createApiKey(t.platform.deps.db, a.orgId, { name: 'victim', mode: 'test' })).key.id;
+    expect((await t.api('DELETE', `/v1/api-keys/${victim}`, { key: a.apiKey })).status).toBe(403);
+    expect([await keyCount(a.orgId) - 1, await auditCount(a.orgId, 'api_key.created') - 1]).toEqual(before);
+  });
+
+  it('a key cannot give a scope it lacks', async () => {
+    const before = await keyCount(a.orgId);
+    const r = await t.api('POST', '/v1/api-keys', { key: admin, body: { name: 'escalate', mode: 'live', scopes: ['messages:read', 'compliance:review', 'audit:read'] } });
+    expect(r.status).toBe(403);
+    expect(r.body.error).toMatchObject({ code: 'insufficient_scope', details: { not_held: ['compliance:review', 'audit:read'] } });
+    expect(await keyCount(a.orgId)).toBe(before);
+  });
+
+  it('refuses bad input with the path, and revokes only its own organization\'s keys', async () => {
+    for (const body of [{ name: '', mode: 'test' }, { name: 'x', mode: 'prod' }, { name: 'x', mode: 'test', scopes: ['everything'] }, { name: 'x', mode: 'test', extra: 1 }]) {
+      const r = await t.api('POST', '/v1/api-keys', { key: admin, body });
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(r.body.error.code).toBe('validation_failed');
+    }
+    const other = (await createApiKey(t.platform.deps.db, b.orgId, { name: 'B key', mode: 'test' })).key.id;
+    expect((await t.api('DELETE', `/v1/api-keys/${other}`, { key: admin })).status).toBe(404);
+    const [row] = await t.platform.deps.db.query<{ revoked_at: Date | null }>(sql`SELECT revoked_at FROM api_keys WHERE org_id = ${b.orgId} AND id = ${other}`);
+    expect(row!.revoked_at).toBeNull();
+  });
+});
+
+describe('GET /v1/stats/overview', () => {
+  it('counts what the simulator sent, delivered, read and failed today, and replies; other days are zero', async () => {
+    await t.sim('POST', `/_sim/customers/${customer(11)}/state`, { auto_read: false });
+    await t.sim('POST', `/_sim/customers/${customer(12)}/state`, { unreachable: true });
+    const readId = await sendAndSettle(a, helloWorld(customer(10)), 'read');
+    await sendAndSettle(a, helloWorld(customer(10)), 'read');
+    await sendAndSettle(a, helloWorld(customer(11)), 'delivered');
+    await sendAndSettle(a, helloWorld(customer(12)), 'failed');
+    await t.sim('POST', `/_sim/customers/${customer(13)}/messages`, { to_phone_number_id: a.metaPhoneNumberId, type: 'text', text: { body: 'hello' } });
+    await t.waitFor('the reply stored', async () => (await t.platform.deps.db.query(sql`
+      SELECT 1 FROM messages WHERE org_id = ${a.orgId} AND direction = 'inbound' AND counterpart = ${customer(13)}`)).length > 0);
+    // B's traffic never shows in A's numbers.
+    await sendAndSettle(b, helloWorld(customer(10)), 'read');
+    // One of A's read messages, moved three days back, counts on that day.
+    await t.platform.deps.db.query(sql`UPDATE messages SET created_at = now() - interval '3 days' WHERE org_id = ${a.orgId} AND id = ${readId}`);
+
+    const r = await t.api('GET', '/v1/stats/overview?days=7&tz=UTC', { key: a.apiKey });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.time_zone).toBe('UTC');
+    expect(r.body.series).toHaveLength(7);
+    const today = new Date().toISOString().slice(0, 10);
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    expect(r.body.today).toEqual({ date: today, sent: 2, delivered: 2, read: 1, failed: 1, replied: 1 });
+    expect(r.body.series.at(-1)).toEqual(r.body.today);
+    for (const day of r.body.series.slice(0, -1)) {
+      const expected = day.date === threeDaysAgo ? { sent: 1, delivered: 1, read: 1, failed: 0, replied: 0 } : { sent: 0, delivered: 0, read: 0, failed: 0, replied: 0 };
+      expect(day, day.date).toEqual({ date: day.date, ...expected });
+    }
+    expect(r.body.series.map((d: any) => d.date)).toEqual([...r.body.series.map((d: any) => d.date)].sort());
+    expect(r.body.phone_numbers).toEqual([expect.objectContaining({ id: a.phoneNumberId, send_rate_mps: expect.any(Number) })]);
+    expect(r.body.phone_numbers[0]).toHaveProperty('quality_rating');
+    expect(r.body.phone_numbers[0]).toHaveProperty('messaging_limit_tier');
+
+    const other = await t.api('GET', '/v1/stats/overview', { key: b.apiKey });
+    expect(other.body.series).toHaveLength(14);
+    expect(other.body.today).toMatchObject({ sent: 1, read: 1, failed: 0, replied: 0 });
+    expect(other.body.phone_numbers.map((n: any) => n.id)).toEqual([b.phoneNumberId]);
+  });
+
+  it('refuses days out of 1–90 and unknown time zones with the parameter named', async () => {
+    for (const query of ['days=0', 'days=91', 'days=abc', 'tz=Not/AZone', 'tz=%2B05:30', 'tz=', 'extra=1']) {
+      const r = await t.api('GET', `/v1/stats/overview?${query}`, { key: a.apiKey });
+      expect(r.status, query).toBe(400);
+      expect(r.body.error.code, query).toBe('validation_failed');
+      expect(JSON.stringify(r.body.error.details), query).toMatch(/querystring/);
+    }
+    const zoned = await t.api('GET', '/v1/stats/overview?days=1&tz=Asia/Kolkata', { key: a.apiKey });
+    expect(zoned.status).toBe(200);
+    expect(zoned.body.series).toHaveLength(1);
+  });
+
+  it('needs messages:read', async () => {
+    const r = await t.api('GET', '/v1/stats/overview', { key: await keyWith(a, ['contacts:read']) });
+    expect(r.status).toBe(403);
+  });
+});
