@@ -14,9 +14,9 @@ const STEP_ACTION: Record<StandingState, AuditAction> = {
 
 /**
  * An operator's step on the ladder from the console. `setStanding` records the step in the organization's chain;
- * the operator chain records who took it, in the same transaction. Lock order: the organization's row first, then
- * the operator chain's head, then (inside the step) the organization's — the order every other writer keeps, so
- * this cannot deadlock with the evaluator, a case action or a report intake on PostgreSQL.
+ * the operator chain records who took it, in the same transaction. Lock order: the organization's row first (as
+ * the evaluator and case actions take it, so those wait here rather than cross), then the operator chain's head
+ * before the organization's (the order batched audit entries take them, as a report intake's do).
  */
 export async function setStandingByOperator(db: Db, orgId: string, input: { state: StandingState; reason: string; clause: string; until: Date | null }, by: AuditBy, now: Date) {
   const change = await db.transaction(async (tx) => {
