@@ -26,6 +26,7 @@ import { enforcementRoutes } from './enforcement/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { createPolicyState } from './policy/policy-state.ts';
 import { policyRoutes, registerPolicyHooks } from './policy/routes.ts';
+import { conversationRoutes } from './messaging/conversations-routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { whatsappWebhookRoutes } from './messaging/whatsapp-webhook-routes.ts';
 import { registerOperatorAuth } from './operators/auth.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   await app.register(credentialRoutes(deps));
   await app.register(enforcementRoutes(deps));
   await app.register(statsRoutes(deps));
+  await app.register(conversationRoutes(deps));
   await app.register(operatorConsoleRoutes(deps, policy));
   await registerDashboard(app);
   return app;

@@ -160,3 +160,87 @@ describe('GET /v1/stats/overview', () => {
     expect(r.status).toBe(403);
   });
 });
+
+describe('the inbox: GET /v1/conversations and a contact\'s thread', () => {
+  let c: Tenant;
+  beforeAll(async () => {
+    c = await t.createTenant('Inbox');
+  });
+
+  it('lists one row per contact, latest first, with the window after an inbound message', async () => {
+    await t.sim('POST', `/_sim/customers/${customer(21)}/state`, { unreachable: true });
+    await sendAndSettle(c, helloWorld(customer(20)), 'read');
+    const failed = await sendAndSettle(c, helloWorld(customer(21)), 'failed');
+    await sendAndSettle(c, helloWorld(customer(20)), 'read');
+    const { wamid } = await t.sim('POST', `/_sim/customers/${customer(22)}/messages`, { to_phone_number_id: c.metaPhoneNumberId, type: 'text', text: { body: 'Is my order on its way?' } });
+    await t.waitFor('the inbound message', async () => (await t.api('GET', '/v1/messages', { key: c.apiKey })).body.data.some((m: any) => m.wamid === wamid));
+    await t.sim('POST', `/_sim/customers/${customer(22)}/messages`, { to_phone_number_id: c.metaPhoneNumberId, type: 'text', text: { body: 'Hello?' } });
+    await t.waitFor('the second inbound message', async () => (await t.api('GET', '/v1/conversations', { key: c.apiKey })).body.data[0]?.unanswered_count === 2);
+
+    const r = await t.api('GET', '/v1/conversations', { key: c.apiKey });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.data.map((x: any) => x.contact.phone)).toEqual([customer(22), customer(20), customer(21)]);
+    const [inbound, read, failedRow] = r.body.data;
+    expect(inbound.last_message).toMatchObject({ direction: 'inbound', type: 'text', text: 'Hello?', status: 'received', phone_number_id: c.phoneNumberId });
+    expect(inbound.window_open).toBe(true);
+    expect(inbound.window_phone_number_id).toBe(c.phoneNumberId);
+    expect(Date.parse(inbound.window_expires_at) - Date.parse(inbound.last_inbound_at)).toBe(24 * 3600_000);
+    expect(Date.parse(inbound.window_expires_at)).toBeGreaterThan(Date.now());
+    expect(read.last_message).toMatchObject({ direction: 'outbound', type: 'template', status: 'read' });
+    expect(read.last_message.text).toMatch(/hello/i);
+    expect(read).toMatchObject({ unanswered_count: 0, window_expires_at: null, window_open: false, last_inbound_at: null });
+    expect(failedRow.last_message).toMatchObject({ id: failed, status: 'failed' });
+
+    // A reply closes the count; the conversation stays on top.
+    await sendAndSettle(c, { to: customer(22), type: 'text', text: { body: 'Yes, tomorrow.' } }, 'read');
+    const after = (await t.api('GET', '/v1/conversations', { key: c.apiKey })).body.data[0];
+    expect(after).toMatchObject({ contact: { phone: customer(22) }, unanswered_count: 0, window_open: true, last_message: { direction: 'outbound', text: 'Yes, tomorrow.' } });
+
+    // Pages: one row each, then the end.
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: any = await t.api('GET', `/v1/conversations?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { key: c.apiKey });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.data.map((x: any) => x.contact.phone));
+      cursor = page.body.next_cursor;
+    }
+    expect(seen).toEqual([customer(22), customer(20), customer(21)]);
+  });
+
+  it('shows a contact\'s messages newest first, with a plain failure reason, and pages back', async () => {
+    const list = (await t.api('GET', '/v1/conversations', { key: c.apiKey })).body.data;
+    const byPhone = (phone: string) => list.find((x: any) => x.contact.phone === phone).contact.id;
+    const thread = await t.api('GET', `/v1/conversations/${byPhone(customer(22))}/messages`, { key: c.apiKey });
+    expect(thread.status, thread.text).toBe(200);
+    expect(thread.body.data.map((m: any) => [m.direction, m.text, m.status])).toEqual([
+      ['outbound', 'Yes, tomorrow.', 'read'], ['inbound', 'Hello?', 'received'], ['inbound', 'Is my order on its way?', 'received'],
+    ]);
+    expect(thread.body.data.every((m: any) => m.failure_reason === null)).toBe(true);
+
+    const failedThread = await t.api('GET', `/v1/conversations/${byPhone(customer(21))}/messages`, { key: c.apiKey });
+    const [failed] = failedThread.body.data;
+    expect(failed.status).toBe('failed');
+    expect(failed.error.code).toBe(131026);
+    expect(failed.failure_reason).toBe('The recipient is not on WhatsApp, has not accepted its terms, or uses an outdated app.');
+
+    const first = await t.api('GET', `/v1/conversations/${byPhone(customer(22))}/messages?limit=2`, { key: c.apiKey });
+    const rest = await t.api('GET', `/v1/conversations/${byPhone(customer(22))}/messages?limit=2&cursor=${first.body.next_cursor}`, { key: c.apiKey });
+    expect([...first.body.data, ...rest.body.data].map((m: any) => m.id)).toEqual(thread.body.data.map((m: any) => m.id));
+    expect(rest.body.next_cursor).toBeNull();
+  });
+
+  it('never shows another organization\'s conversations, and refuses a bad cursor', async () => {
+    const mine = (await t.api('GET', '/v1/conversations', { key: c.apiKey })).body.data.map((x: any) => x.contact.id);
+    const theirs = (await t.api('GET', '/v1/conversations?limit=200', { key: a.apiKey })).body.data.map((x: any) => x.contact.id);
+    expect(theirs.filter((id: string) => mine.includes(id))).toEqual([]);
+    const cross = await t.api('GET', `/v1/conversations/${mine[0]}/messages`, { key: a.apiKey });
+    expect(cross.status).toBe(404);
+    expect(cross.body.error.code).toBe('not_found');
+    for (const path of ['/v1/conversations?cursor=bm90LWEtY3Vyc29y', `/v1/conversations/${mine[0]}/messages?cursor=%25%25`, '/v1/conversations?limit=0']) {
+      const r = await t.api('GET', path, { key: c.apiKey });
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.code).toBe('validation_failed');
+    }
+  });
+});
