@@ -33,6 +33,7 @@ import { registerOperatorAuth } from './operators/auth.ts';
 import { operatorConsoleRoutes } from './operators/console-routes.ts';
 import { phoneNumberRoutes } from './phone-numbers/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
@@ -79,9 +80,14 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
       info: {
         title: 'Xpecto API',
         version: '1',
-        description: 'Multi-tenant WhatsApp Business API platform. Authenticate with `Authorization: Bearer xp_live_…` (or `xp_test_…`).',
+        description: 'Multi-tenant WhatsApp Business API platform. Authenticate with `Authorization: Bearer xp_live_…` (or `xp_test_…`), or from the dashboard with the `xp_session` cookie of `POST /v1/session` (changes also need its `x-csrf-token`).',
       },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An Xpecto API key' } } },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An Xpecto API key' },
+          session: { type: 'apiKey', in: 'cookie', name: 'xp_session', description: 'A dashboard session (POST /v1/session); POST, PUT, PATCH and DELETE also need the `x-csrf-token` header' },
+        },
+      },
     },
     transform: ({ schema, url, route }) => {
       const scope = route.config?.scope;
@@ -89,7 +95,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
       if (route.config?.idempotent) documented = documentIdempotency(documented);
       documented = documentThrottling(documented, url);
       if (scope) {
-        documented['security'] = [{ apiKey: [] }];
+        documented['security'] = [{ apiKey: [] }, { session: [] }];
         documented['description'] = `${(documented['description'] as string | undefined) ?? ''}\n\nRequires scope \`${scope}\`.`.trim();
       }
       return { schema: documented, url };
@@ -104,9 +110,9 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   // AUP 3.4, 3.6: where each key is used from, counted in memory and judged every few seconds (decision 0021).
   const keyUsage = createKeyUsage(deps.db, deps.log, deps.config.credentials, loadCountryMap(deps.config.credentials.countryFile));
   app.addHook('onClose', () => keyUsage.stop());
-  registerApiKeyAuth(app, deps.db, deps.log, throttle.authenticationFailed, keyUsage);
-  // Operator routes (`operator: true`) take operator keys only; failures count like tenants' (decision 0023).
-  registerOperatorAuth(app, deps.db, throttle.authenticationFailed);
+  registerApiKeyAuth(app, deps.db, deps.log, throttle.authenticationFailed, keyUsage, deps);
+  // Operator routes (`operator: true`) take operator keys or an operator's session; failures count like tenants' (decisions 0023, 0026).
+  registerOperatorAuth(app, deps.db, throttle.authenticationFailed, deps);
   registerThrottleAfterAuth(app, throttle);
   // After authentication: the policy version header, and acceptance by continued use.
   const policy = createPolicyState(deps.db, deps.clock, deps.log);
@@ -116,6 +122,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
   registerIdempotency(app, deps);
 
   await app.register(healthRoutes(deps, options.readiness ?? []));
+  await app.register(sessionRoutes(deps, throttle.authenticationFailed));
   await app.register(whatsappWebhookRoutes(deps));
   await app.register(phoneNumberRoutes(deps));
   await app.register(templateRoutes(deps));

@@ -65,6 +65,11 @@ export type Config = {
     retentionMs: number;
     countryFile: string | undefined;
   };
+  /**
+   * Dashboard sessions (decision 0026): a session unused for idleTimeoutMs ends, and every session ends maxAgeMs after
+   * sign-in however active it is.
+   */
+  sessions: { idleTimeoutMs: number; maxAgeMs: number };
   graph: { baseUrl: string | undefined; apiVersion: string; timeoutMs: number };
   meta: { appSecret: string | undefined; verifyToken: string | undefined };
   simulator: {
@@ -287,6 +292,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rotationMs: int(env, 'KEY_ROTATION_WINDOW_HOURS', 24) * 3_600_000,
       retentionMs: Math.max(1, int(env, 'KEY_USAGE_RETENTION_DAYS', 30)) * 86_400_000,
       countryFile: text(env, 'KEY_USAGE_COUNTRY_FILE'),
+    },
+    sessions: {
+      idleTimeoutMs: Math.max(1, int(env, 'SESSION_IDLE_TIMEOUT_SECONDS', 12 * 3600)) * 1000,
+      maxAgeMs: Math.max(1, int(env, 'SESSION_MAX_AGE_SECONDS', 7 * 24 * 3600)) * 1000,
     },
     graph: {
       // Unset means: use the in-process simulator (development); set it to https://graph.facebook.com for Meta.

@@ -49,6 +49,12 @@ export const AUDIT_ACTIONS = {
   'case.resolved': 'a case was resolved (detail: outcome)',
   'case.evidence_exported': 'an evidence bundle was exported (detail: manifest digest)',
   'operator.accessed_tenant_data': 'an operator read tenant data (detail: what, why — the case id)',
+  // Dashboard sessions (decision 0026): in the chain of the organization the session acts for (the operator chain for
+  // an operator's, or when there is none); failed sign-ins in the operator chain, never with what was typed.
+  'session.signed_in': 'a user signed in to the dashboard (detail: address)',
+  'session.sign_in_failed': 'a dashboard sign-in was refused: unknown email or wrong password (operator chain; detail: reason, address)',
+  'session.signed_out': 'a user signed out of the dashboard',
+  'session.organization_switched': 'a dashboard session switched to act for this organization',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -185,9 +191,9 @@ function secretIn(value: unknown, path: string): string | null {
   return null;
 }
 
-/** The actor and request of an API call made with a key. */
+/** The actor and request of an API call: its key, or the member whose dashboard session made it. */
 export function auditByRequest(request: FastifyRequest): AuditBy {
-  return { actor: request.auth ? `api_key:${request.auth.keyId}` : 'system:unauthenticated', requestId: request.id };
+  return { actor: request.auth?.actor ?? 'system:unauthenticated', requestId: request.id };
 }
 
 /** A URL as the log keeps it: no credentials, query or fragment (where people put tokens). */

@@ -83,7 +83,7 @@ export function complianceRoutes(deps: Deps) {
       },
     }, async (request) => {
       const auth = authOf(request);
-      const released = await decide(deps, auth.orgId, request.params.id, 'accepted', { by: `api_key:${auth.keyId}`, note: request.body?.note ?? null });
+      const released = await decide(deps, auth.orgId, request.params.id, 'accepted', { by: auth.actor, note: request.body?.note ?? null });
       deps.wakeDispatcher();
       return released;
     });
@@ -99,7 +99,7 @@ export function complianceRoutes(deps: Deps) {
       },
     }, async (request) => {
       const auth = authOf(request);
-      return decide(deps, auth.orgId, request.params.id, 'failed', { by: `api_key:${auth.keyId}`, note: request.body.reason });
+      return decide(deps, auth.orgId, request.params.id, 'failed', { by: auth.actor, note: request.body.reason });
     });
 
     app.get('/v1/compliance/domains', {

@@ -76,7 +76,7 @@ export async function currentConsent(deps: Deps, orgId: string, contactId: strin
 }
 
 function actorOf(request: Parameters<typeof authOf>[0]) {
-  return `api_key:${authOf(request).keyId}`;
+  return authOf(request).actor;
 }
 
 export function consentRoutes(deps: Deps) {

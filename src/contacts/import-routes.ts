@@ -99,7 +99,7 @@ export function contactImportRoutes(deps: Deps) {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', { message: 'Send the file as multipart/form-data with "mapping" and "file" parts.' });
       const auth = authOf(request);
       try {
-        const created = await receiveImport(deps, { orgId: auth.orgId, actor: `api_key:${auth.keyId}` }, request.parts(), { maxBytes });
+        const created = await receiveImport(deps, { orgId: auth.orgId, actor: auth.actor }, request.parts(), { maxBytes });
         deps.wakeImporter();
         return reply.status(202).send(view(created));
       } catch (error) {

@@ -34,7 +34,7 @@ export function privacyRoutes(deps: Deps) {
       },
     }, async (request) => {
       const auth = authOf(request);
-      const { erased_at } = await eraseContact(deps, auth.orgId, request.params.id, `api_key:${auth.keyId}`, request.id);
+      const { erased_at } = await eraseContact(deps, auth.orgId, request.params.id, auth.actor, request.id);
       return { id: request.params.id, erased_at, suppressed: true };
     });
   };

@@ -112,7 +112,7 @@ export function enforcementRoutes(deps: Deps) {
     }, async (request, reply) => {
       const auth = authOf(request);
       if (!request.body.message.trim()) throw new AppError('validation_failed', { details: [{ path: 'body.message', message: 'must not be blank' }] });
-      const appeal = await fileAppeal(deps.db, auth.orgId, { message: request.body.message, changeId: request.body.change_id, actor: `api_key:${auth.keyId}` }, deps.clock.now());
+      const appeal = await fileAppeal(deps.db, auth.orgId, { message: request.body.message, changeId: request.body.change_id, actor: auth.actor }, deps.clock.now());
       return reply.code(201).send(appealView(appeal));
     });
   };

@@ -5,8 +5,13 @@ export const ERRORS = {
   invalid_phone_number: { status: 400, message: 'The phone number is not valid.' },
   template_parameters_mismatch: { status: 400, message: 'The template parameters do not match the template.' },
   unauthorized: { status: 401, message: 'A valid API key is required.' },
+  invalid_credentials: { status: 401, message: 'The email or password is not correct.' },
   invalid_signature: { status: 401, message: 'X-Hub-Signature-256 does not match the body.' },
   insufficient_scope: { status: 403, message: 'The API key lacks the scope this action needs.' },
+  csrf_failed: {
+    status: 403,
+    message: 'A change made with a dashboard session needs the X-CSRF-Token header: the csrf_token of GET /v1/session.',
+  },
   account_suspended: { status: 403, message: 'This organization is suspended.' },
   ip_not_allowed: { status: 403, message: 'This API key may not be used from this address: it is outside the key\'s IP allow-list.' },
   account_restricted: {

@@ -30,6 +30,7 @@ export const ID_PREFIXES = {
   case: 'case',
   caseEvent: 'cev',
   operatorKey: 'opk',
+  session: 'ses',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

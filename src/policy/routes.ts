@@ -95,7 +95,7 @@ function sendPage(reply: import('fastify').FastifyReply, html: string) {
 export function registerPolicyHooks(app: FastifyInstance, deps: Deps, policy: PolicyState): void {
   app.addHook('onRequest', async (request) => {
     if (!request.auth) return;
-    await policy.noteUse(request.auth.orgId, `api_key:${request.auth.keyId}`);
+    await policy.noteUse(request.auth.orgId, request.auth.actor);
   });
   app.addHook('onSend', async (_request, reply) => {
     try {

@@ -102,14 +102,14 @@ export function createApiKeyAuthenticator(db: Db, log: Logger, usage?: KeyUsage)
       // A suspended organization may still read its standing and appeal (routes that say so); a terminated one nothing.
       if (key.org_status !== 'active' && !(options.allowSuspended && key.org_status === 'suspended')) throw suspendedError(key);
       if (key.allow && !allowedBy(key.allow, ip)) throw new AppError('ip_not_allowed', { details: { address: ip } });
-      return { orgId: key.org_id, keyId: key.id, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country, plan: key.plan, standing: key.standing };
+      return { orgId: key.org_id, keyId: key.id, userId: null, actor: `api_key:${key.id}`, mode: key.mode, scopes: key.scopes, defaultCountry: key.default_country, plan: key.plan, standing: key.standing };
     },
     stop: () => { unsubscribe(); return listener.stop(); },
   };
 }
 
 /** The refusal names the state, its end (a suspension lifts by itself then) and the clause (AUP 4, decision 0022). */
-function suspendedError(key: { org_status: string; standing_until: Date | null; standing_clause: string | null }): AppError {
+export function suspendedError(key: { org_status: string; standing_until: Date | null; standing_clause: string | null }): AppError {
   const until = key.standing_until?.toISOString() ?? null;
   const clause = key.standing_clause ?? '4';
   const message = key.org_status === 'terminated'

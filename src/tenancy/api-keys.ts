@@ -10,10 +10,22 @@ import { insertApiKey, revokeApiKey as revokeApiKeyRow } from './store.ts';
 export const API_KEY_PATTERN = /^xp_(live|test)_[0-9A-Za-z]{43}$/;
 
 /**
- * `plan` is the organization's (AUP 3.6 budgets, src/throttling/plans.ts); `standing` its step on the enforcement
- * ladder (decision 0022): a restricted organization sends no marketing.
+ * Who a scoped request acts as: an API key (`keyId`), or a member's dashboard session (`userId`, decision 0026).
+ * `actor` names either for audit entries and records (`api_key:<id>` or `user:<id>`). `plan` is the organization's
+ * (AUP 3.6 budgets, src/throttling/plans.ts); `standing` its step on the enforcement ladder (decision 0022): a
+ * restricted organization sends no marketing.
  */
-export type AuthContext = { orgId: string; keyId: string; mode: 'live' | 'test'; scopes: Scope[]; defaultCountry: string; plan: string; standing: string };
+export type AuthContext = {
+  orgId: string;
+  keyId: string | null;
+  userId: string | null;
+  actor: string;
+  mode: 'live' | 'test';
+  scopes: Scope[];
+  defaultCountry: string;
+  plan: string;
+  standing: string;
+};
 
 /**
  * Creates a key and returns its secret once. Only its SHA-256 is stored: the key has ~190 bits of

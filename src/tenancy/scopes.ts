@@ -32,3 +32,20 @@ export type Role = (typeof ROLES)[number];
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);
 }
+
+/**
+ * What a member's dashboard session may do, by role (decision 0026). Owners and admins everything; developers all but
+ * reviewing held content (whoever builds the sending should not wave its own messages through); agents the inbox's
+ * work; viewers every `:read` scope.
+ */
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  owner: SCOPES,
+  admin: SCOPES,
+  developer: SCOPES.filter((s) => s !== 'compliance:review'),
+  agent: ['messages:read', 'messages:write', 'contacts:read', 'contacts:write', 'templates:read', 'phone_numbers:read'],
+  viewer: SCOPES.filter((s) => s.endsWith(':read')),
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

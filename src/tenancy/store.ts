@@ -32,8 +32,22 @@ export function insertUser(db: Db, user: { id: string; email: string; name: stri
 }
 
 export function findUserByEmailUnscoped(db: Db, email: string) {
-  return one<{ id: string; email: string; password_hash: string; is_operator: boolean }>(db, sql`
-    SELECT id, email, password_hash, is_operator FROM users WHERE lower(email) = lower(${email})`);
+  return one<{ id: string; email: string; name: string; password_hash: string; is_operator: boolean }>(db, sql`
+    SELECT id, email, name, password_hash, is_operator FROM users WHERE lower(email) = lower(${email})`);
+}
+
+export type Membership = { org_id: string; name: string; slug: string; status: string; role: Role };
+
+/**
+ * Unscoped: the organizations a user belongs to, oldest membership first — what a dashboard session may act for.
+ * A terminated organization is no longer one of them.
+ */
+export function membershipsOfUserUnscoped(db: Db, userId: string) {
+  return db.query<Membership>(sql`
+    SELECT m.org_id, o.name, o.slug, o.status, m.role
+    FROM memberships m JOIN organizations o ON o.id = m.org_id
+    WHERE m.user_id = ${userId} AND o.status <> 'terminated'
+    ORDER BY m.created_at, m.org_id`);
 }
 
 export function insertMembership(db: Db, orgId: string, userId: string, role: Role) {

@@ -98,7 +98,7 @@ export function createThrottle(deps: { config: Config; db: Db; log: Logger }, st
       const seconds = Math.max(1, Math.ceil(Math.max(...spent.map((b) => b.retryAfterMs)) / 1000));
       reply.header('retry-after', String(seconds));
       const auth = request.auth;
-      if (auth) signals.count({ orgId: auth.orgId, keyId: auth.keyId, plan: budgetPlan(auth), limits: spent.map((b) => b.policy.name) });
+      if (auth) signals.count({ orgId: auth.orgId, keyId: auth.keyId ?? auth.actor, plan: budgetPlan(auth), limits: spent.map((b) => b.policy.name) });
       const first = spent[0]!.policy;
       throw new AppError('rate_limited', {
         message: `Too many requests: ${describe(first)} (${first.quota} requests per ${settings.windowSeconds} s) is spent; retry after ${seconds} s.`,
@@ -153,8 +153,9 @@ export function createThrottle(deps: { config: Config; db: Db; log: Logger }, st
     const auth = request.auth;
     if (auth) {
       const limits = settings.plans[budgetPlan(auth) as Plan] ?? settings.plans.starter;
+      // A dashboard session spends its member's budget where a key spends its own (decision 0026).
       policies.push(
-        { name: `key:${routeClass}`, key: `key:${auth.keyId}:${routeClass}`, quota: limits[routeClass].key },
+        { name: `key:${routeClass}`, key: `key:${auth.keyId ?? auth.actor}:${routeClass}`, quota: limits[routeClass].key },
         { name: `org:${routeClass}`, key: `org:${auth.orgId}:${routeClass}`, quota: limits[routeClass].org },
       );
     }
