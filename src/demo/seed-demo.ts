@@ -7,23 +7,28 @@ import { registerPhoneNumber } from '../phone-numbers/register-phone-number.ts';
 import { listPhoneNumbers } from '../phone-numbers/store.ts';
 import { createApiKey } from '../tenancy/api-keys.ts';
 import { addMember, createOrganization, createUser } from '../tenancy/create-organization.ts';
-import { findOrganizationBySlugUnscoped, readPlatformSecret, writePlatformSecret } from '../tenancy/store.ts';
+import { findOrganizationBySlugUnscoped, findUserByEmailUnscoped, readPlatformSecret, writePlatformSecret } from '../tenancy/store.ts';
 import { syncTemplates } from '../templates/sync-templates.ts';
 
 export type DemoConnection = { wabaId: string; phoneNumberId: string; accessToken: string; appSecret: string; verifyToken: string };
-export type DemoCredentials = { orgId: string; apiKey: string; ownerEmail: string; ownerPassword: string };
+export type DemoCredentials = {
+  orgId: string; apiKey: string; ownerEmail: string; ownerPassword: string; operatorEmail: string; operatorPassword: string;
+};
 
 const DEMO_SLUG = 'demo';
 const OWNER_EMAIL = 'owner@demo.xpecto.test';
+// Xpecto's own trust-and-safety operator, for the dashboard's operator console: a member of no organization.
+const OPERATOR_EMAIL = 'operator@xpecto.test';
 // The first twenty of the simulator's customers, +1 202 555 0100 … 0119.
 const DEMO_CUSTOMERS = Array.from({ length: 20 }, (_, i) => `+1202555${String(100 + i).padStart(4, '0')}`);
 
 /**
  * The demo organization of `npm start`: a simulated number with its templates, twenty opted-in contacts,
- * a test key and an owner. Made once; later starts read the same credentials back (kept sealed).
+ * a test key and an owner; and an operator. Made once; later starts read the same credentials back (kept sealed).
  */
 export async function ensureDemo(deps: Deps, connection: DemoConnection): Promise<DemoCredentials> {
-  const credentials = (await readDemo(deps)) ?? (await createDemoOrganization(deps));
+  const organization = (await readDemo(deps)) ?? (await createDemoOrganization(deps));
+  const credentials = { ...organization, ...(await ensureDemoOperator(deps)) };
   const numbers = await listPhoneNumbers(deps.db, credentials.orgId);
   if (numbers.length === 0) {
     await registerPhoneNumber(deps, credentials.orgId, {
@@ -37,14 +42,16 @@ export async function ensureDemo(deps: Deps, connection: DemoConnection): Promis
   return credentials;
 }
 
-async function readDemo(deps: Deps): Promise<DemoCredentials | null> {
+type DemoOrganization = Omit<DemoCredentials, 'operatorEmail' | 'operatorPassword'>;
+
+async function readDemo(deps: Deps): Promise<DemoOrganization | null> {
   const org = await findOrganizationBySlugUnscoped(deps.db, DEMO_SLUG);
   if (!org) return null;
   return { orgId: org.id, ownerEmail: OWNER_EMAIL, apiKey: await readSecret(deps, 'demo.api_key'), ownerPassword: await readSecret(deps, 'demo.owner_password') };
 }
 
 // One transaction: a start interrupted halfway leaves no organization without its key.
-function createDemoOrganization(deps: Deps): Promise<DemoCredentials> {
+function createDemoOrganization(deps: Deps): Promise<DemoOrganization> {
   return deps.db.transaction(async (tx) => {
     const org = await createOrganization(tx, { name: 'Demo Company', slug: DEMO_SLUG, acceptedBy: 'system:demo' });
     const ownerPassword = randomToken(16);
@@ -54,6 +61,19 @@ function createDemoOrganization(deps: Deps): Promise<DemoCredentials> {
     await writeSecret(deps, tx, 'demo.api_key', secret);
     await writeSecret(deps, tx, 'demo.owner_password', ownerPassword);
     return { orgId: org.id, apiKey: secret, ownerEmail: OWNER_EMAIL, ownerPassword };
+  });
+}
+
+/** Its own step, so a data directory made before the operator existed gets one at its next start. */
+async function ensureDemoOperator(deps: Deps): Promise<{ operatorEmail: string; operatorPassword: string }> {
+  if (await findUserByEmailUnscoped(deps.db, OPERATOR_EMAIL)) {
+    return { operatorEmail: OPERATOR_EMAIL, operatorPassword: await readSecret(deps, 'demo.operator_password') };
+  }
+  return deps.db.transaction(async (tx) => {
+    const operatorPassword = randomToken(16);
+    await createUser(tx, { email: OPERATOR_EMAIL, password: operatorPassword, name: 'Demo Operator', isOperator: true, by: { actor: 'system:demo' } });
+    await writeSecret(deps, tx, 'demo.operator_password', operatorPassword);
+    return { operatorEmail: OPERATOR_EMAIL, operatorPassword };
   });
 }
 
