@@ -6,13 +6,19 @@ import { violationPath } from '../http/error-handler.ts';
 import { errorResponses, idParams } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { messageBody } from './message-schema.ts';
-import { acceptedSchema, messageSchema } from './schemas.ts';
+import { acceptedSchema, messageDetailSchema, messageSchema } from './schemas.ts';
 import { markRead } from './mark-read.ts';
 import { sendBatch } from './send-batch.ts';
 import { sendMessage, type SendMessageInput } from './send-message.ts';
-import { findMessage, listMessages, statusHistory, type MessageRow } from './store.ts';
+import { explainFailure } from './error-reasons.ts';
+import { policyDecisionOf } from './policy-decision.ts';
+import { OUTBOUND_STATUSES } from './status.ts';
+import { findConsentRecord, findMessage, listMessages, statusHistory, templateNameOf, type MessageRow } from './store.ts';
 
-function view(m: MessageRow, history?: Awaited<ReturnType<typeof statusHistory>>) {
+type Detail = { history: Awaited<ReturnType<typeof statusHistory>>; policy: ReturnType<typeof policyDecisionOf> };
+
+function view(m: MessageRow & { template_name?: string | null }, detail?: Detail) {
+  const history = detail?.history;
   return {
     id: m.id,
     direction: m.direction,
@@ -32,9 +38,20 @@ function view(m: MessageRow, history?: Awaited<ReturnType<typeof statusHistory>>
     conversation: m.conversation,
     created_at: m.created_at,
     updated_at: m.updated_at,
+    contact_id: m.contact_id,
+    phone_number_id: m.phone_number_id,
+    template_name: m.template_name ?? null,
+    failure_reason: explainFailure(m.status, m.error),
     ...(history ? { history: history.map((h) => ({ status: h.status, at: h.occurred_at, recorded_at: h.recorded_at, source: h.source, detail: h.detail })) } : {}),
+    ...(detail ? { policy: detail.policy } : {}),
   };
 }
+
+type ListQuery = PageQuery & {
+  status?: string[]; direction?: 'outbound' | 'inbound'; template?: string; phone_number_id?: string; contact_id?: string; from?: string; to?: string;
+};
+
+const STATUSES = [...OUTBOUND_STATUSES, 'received'];
 
 export function messageRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
@@ -109,35 +126,59 @@ export function messageRoutes(deps: Deps) {
       },
     }, async (request) => markRead(deps, orgOf(request), request.params.id, { typing: request.body?.typing_indicator ?? false }));
 
-    app.get<{ Querystring: PageQuery }>('/v1/messages', {
+    app.get<{ Querystring: ListQuery }>('/v1/messages', {
       config: { scope: 'messages:read' },
       schema: {
         tags: ['Messages'],
-        summary: 'List messages, newest first',
-        querystring: pageQuerySchema,
+        summary: 'List messages, newest first, filtered',
+        description: 'Every given filter must hold; `status` repeats (any of them).',
+        querystring: {
+          type: 'object', additionalProperties: false,
+          properties: {
+            ...pageQuerySchema.properties,
+            status: { type: 'array', maxItems: STATUSES.length, items: { type: 'string', enum: STATUSES } },
+            direction: { type: 'string', enum: ['outbound', 'inbound'] },
+            template: { type: 'string', minLength: 1, maxLength: 512, description: 'The template\'s name (any language)' },
+            phone_number_id: { type: 'string', minLength: 1, maxLength: 64, description: 'The business number: its id (pn_…) or Meta\'s phone number id' },
+            contact_id: { type: 'string', minLength: 1, maxLength: 64 },
+            from: { type: 'string', format: 'date-time', description: 'Created at or after this instant' },
+            to: { type: 'string', format: 'date-time', description: 'Created before this instant' },
+          },
+        },
         response: {
           200: { type: 'object', properties: { data: { type: 'array', items: messageSchema }, next_cursor: { type: ['string', 'null'] } } },
           ...errorResponses(400, 401, 403),
         },
       },
     }, async (request) => {
-      const page = readPage(request.query);
-      return pageOf(await listMessages(deps.db, orgOf(request), page), page.limit, (m) => view(m));
+      const { limit, cursor, status, direction, template, phone_number_id: phoneNumber, contact_id: contactId, from, to } = request.query;
+      const page = readPage({ limit, cursor });
+      const range = { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+      if (range.from && range.to && range.from >= range.to) {
+        throw new AppError('validation_failed', { message: '"from" must be before "to".', details: [{ path: 'querystring.to', message: 'must be after from' }] });
+      }
+      const rows = await listMessages(deps.db, orgOf(request), page, { statuses: status, direction, template, phoneNumber, contactId, ...range });
+      return pageOf(rows, page.limit, (m) => view(m));
     });
 
     app.get<{ Params: { id: string } }>('/v1/messages/:id', {
       config: { scope: 'messages:read' },
       schema: {
         tags: ['Messages'],
-        summary: 'Get a message with its status history',
+        summary: 'Get a message with its status history and the policy decision behind it',
         params: idParams,
-        response: { 200: messageSchema, ...errorResponses(401, 403, 404) },
+        response: { 200: messageDetailSchema, ...errorResponses(401, 403, 404) },
       },
     }, async (request) => {
       const orgId = orgOf(request);
       const message = await findMessage(deps.db, orgId, request.params.id);
       if (!message) throw new AppError('not_found', { message: 'No such message.' });
-      return view(message, await statusHistory(deps.db, orgId, message.id));
+      const [history, consent, template] = await Promise.all([
+        statusHistory(deps.db, orgId, message.id),
+        message.consent_record_id ? findConsentRecord(deps.db, orgId, message.consent_record_id) : undefined,
+        message.template_id ? templateNameOf(deps.db, orgId, message.template_id) : undefined,
+      ]);
+      return view({ ...message, template_name: template?.name ?? null }, { history, policy: policyDecisionOf(message, history, consent ?? null) });
     });
   };
 }

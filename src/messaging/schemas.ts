@@ -34,6 +34,10 @@ export const messageSchema = {
     conversation: { type: ['object', 'null'], additionalProperties: true, description: "Meta's conversation data, when it sends any (legacy)" },
     created_at: { type: 'string', format: 'date-time' },
     updated_at: { type: 'string', format: 'date-time' },
+    contact_id: { type: 'string' },
+    phone_number_id: { type: 'string', description: 'The business number (pn_…) it was sent from or to' },
+    template_name: { type: ['string', 'null'], description: 'For a template: its name' },
+    failure_reason: { type: ['string', 'null'], description: 'Why it failed, in one plain sentence (from the error-code table); null unless failed' },
     history: {
       type: 'array',
       items: {
@@ -48,6 +52,55 @@ export const messageSchema = {
       },
     },
   },
+} as const;
+
+const policyDecision = {
+  type: ['object', 'null'],
+  description: 'Why the platform let this outbound message go, held it or refused it; null for a customer\'s message. Sends refused before they were stored left no message: the caller got the error and its clause.',
+  properties: {
+    decision: { type: 'string', enum: ['allowed', 'held', 'refused'] },
+    basis: {
+      type: 'string', enum: ['consent', 'customer_service_window', 'consent_exemption'],
+      description: 'consent: a template on the contact\'s opt-in; customer_service_window: a reply within 24 hours of the customer\'s message; consent_exemption: the double opt-in confirmation',
+    },
+    category: { type: ['string', 'null'], description: 'The template\'s purpose: marketing, utility or authentication' },
+    consent: {
+      type: ['object', 'null'],
+      description: 'The consent record the send relied on; its proof is in GET /v1/contacts/{id}/consents',
+      properties: {
+        record_id: { type: 'string' }, purpose: { type: 'string' }, state: { type: 'string' }, source: { type: 'string' },
+        recorded_at: { type: 'string', format: 'date-time' },
+      },
+    },
+    screening: {
+      type: 'object',
+      description: 'Content screening\'s verdict (AUP 3.2, 3.5): allow with no rules when the content was clean',
+      properties: {
+        decision: { type: 'string', enum: ['allow', 'hold', 'block'] },
+        score: { type: 'number' },
+        rules: {
+          type: 'array',
+          items: { type: 'object', properties: { id: { type: 'string' }, clause: { type: 'string' }, weight: { type: 'number' }, evidence: { type: 'string' } } },
+        },
+      },
+    },
+    review: {
+      type: ['object', 'null'],
+      description: 'A reviewer\'s decision on a held message',
+      properties: {
+        outcome: { type: 'string', enum: ['released', 'rejected'] }, by: { type: ['string', 'null'] }, note: { type: ['string', 'null'] },
+        at: { type: 'string', format: 'date-time' },
+      },
+    },
+    clause: { type: ['string', 'null'], description: 'The Acceptable Use Policy clause behind a hold or a refusal' },
+    explanation: { type: 'string', description: 'The decision in one plain sentence' },
+  },
+} as const;
+
+/** One message with its full status history and the policy decision behind it. */
+export const messageDetailSchema = {
+  ...messageSchema,
+  properties: { ...messageSchema.properties, policy: policyDecision },
 } as const;
 
 export const acceptedSchema = {

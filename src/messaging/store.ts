@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.ts';
 import { one } from '../db/db.ts';
-import { sql, unsafeRaw, type Sql } from '../db/sql.ts';
+import { join, sql, unsafeRaw, type Sql } from '../db/sql.ts';
 import type { TemplateRow } from '../templates/store.ts';
 import type { StateRow } from '../contacts/consent-ledger.ts';
 import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
@@ -167,10 +167,38 @@ export function findMessageByWamid(db: Db, orgId: string, wamid: string) {
   return one<MessageRow>(db, sql`SELECT * FROM messages WHERE org_id = ${orgId} AND wamid = ${wamid}`);
 }
 
-export function listMessages(db: Db, orgId: string, page: { limit: number; before?: string | undefined }) {
-  return db.query<MessageRow>(sql`
-    SELECT * FROM messages WHERE org_id = ${orgId} ${page.before ? sql`AND id < ${page.before}` : sql``}
-    ORDER BY id DESC LIMIT ${page.limit}`);
+/** What the message log filters on; every given filter must hold. */
+export type MessageFilters = {
+  statuses?: string[] | undefined; direction?: 'outbound' | 'inbound' | undefined; template?: string | undefined;
+  /** Our id (pn_…) or Meta's phone number id. */
+  phoneNumber?: string | undefined; contactId?: string | undefined; from?: Date | undefined; to?: Date | undefined;
+};
+
+export function listMessages(db: Db, orgId: string, page: { limit: number; before?: string | undefined }, f: MessageFilters = {}) {
+  const where = [
+    page.before ? sql`AND m.id < ${page.before}` : null,
+    f.statuses?.length ? sql`AND m.status = ANY(${f.statuses}::text[])` : null,
+    f.direction ? sql`AND m.direction = ${f.direction}` : null,
+    f.template ? sql`AND m.template_id IN (SELECT t.id FROM templates t WHERE t.org_id = ${orgId} AND t.name = ${f.template})` : null,
+    f.phoneNumber ? sql`AND m.phone_number_id IN (SELECT p.id FROM phone_numbers p WHERE p.org_id = ${orgId} AND (p.id = ${f.phoneNumber} OR p.phone_number_id = ${f.phoneNumber}))` : null,
+    f.contactId ? sql`AND m.contact_id = ${f.contactId}` : null,
+    f.from ? sql`AND m.created_at >= ${f.from}` : null,
+    f.to ? sql`AND m.created_at < ${f.to}` : null,
+  ].filter((x) => x !== null);
+  return db.query<MessageRow & { template_name: string | null }>(sql`
+    SELECT m.*, (SELECT t.name FROM templates t WHERE t.org_id = m.org_id AND t.id = m.template_id) AS template_name
+    FROM messages m WHERE m.org_id = ${orgId} ${join(where, ' ')}
+    ORDER BY m.id DESC LIMIT ${page.limit}`);
+}
+
+/** The consent record a business-initiated message was sent on (its proof stays with the contact's consents). */
+export function findConsentRecord(db: Db, orgId: string, recordId: string) {
+  return one<{ id: string; contact_id: string; purpose: string; state: string; source: string; recorded_at: Date }>(db, sql`
+    SELECT id, contact_id, purpose, state, source, recorded_at FROM consent_records WHERE org_id = ${orgId} AND id = ${recordId}`);
+}
+
+export function templateNameOf(db: Db, orgId: string, templateId: string) {
+  return one<{ name: string; language: string }>(db, sql`SELECT name, language FROM templates WHERE org_id = ${orgId} AND id = ${templateId}`);
 }
 
 export function statusHistory(db: Db, orgId: string, messageId: string) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { createApiKey } from '../../src/tenancy/api-keys.ts';
-import { customer, helloWorld } from '../helpers/dispatch-helpers.ts';
+import { addNumber, addTemplate, customer, helloWorld } from '../helpers/dispatch-helpers.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
 
 // The routes the dashboard's views read (issue 9), over HTTP against the real platform and the simulator.
@@ -242,5 +242,113 @@ describe('the inbox: GET /v1/conversations and a contact\'s thread', () => {
       expect(r.status, path).toBe(400);
       expect(r.body.error.code).toBe('validation_failed');
     }
+  });
+});
+
+describe('the message log: filters, status history and the policy decision', () => {
+  let d: Tenant;
+  let second: string;
+  const ids: Record<string, string> = {};
+  const list = async (query: string, key = d.apiKey) => {
+    const r = await t.api('GET', `/v1/messages?limit=200&${query}`, { key });
+    expect(r.status, `${query}: ${r.text}`).toBe(200);
+    return r.body.data.map((m: any) => m.id).sort();
+  };
+
+  beforeAll(async () => {
+    d = await t.createTenant('Log');
+    second = await addNumber(t, d);
+    await addTemplate(t, d, 'order_update', 'UTILITY', 'Your order has shipped.');
+    await t.sim('POST', `/_sim/customers/${customer(32)}/state`, { unreachable: true });
+    ids.hello = await sendAndSettle(d, { ...helloWorld(customer(30)), from: d.phoneNumberId }, 'read');
+    ids.order = await sendAndSettle(d, { to: customer(31), from: second, type: 'template', template: { name: 'order_update', language: { code: 'en_US' } } }, 'read');
+    ids.failed = await sendAndSettle(d, { ...helloWorld(customer(32)), from: d.phoneNumberId }, 'failed');
+    const { wamid } = await t.sim('POST', `/_sim/customers/${customer(33)}/messages`, { to_phone_number_id: d.metaPhoneNumberId, type: 'text', text: { body: 'Hi there' } });
+    ids.inbound = await t.waitFor('the inbound message', async () => (await t.api('GET', '/v1/messages', { key: d.apiKey })).body.data.find((m: any) => m.wamid === wamid)?.id);
+    ids.reply = await sendAndSettle(d, { to: customer(33), from: d.phoneNumberId, type: 'text', text: { body: 'Hello, how can we help?' } }, 'read');
+    // The first send, moved two days back, for the date filters.
+    await t.platform.deps.db.query(sql`UPDATE messages SET created_at = now() - interval '2 days' WHERE org_id = ${d.orgId} AND id = ${ids.hello}`);
+  });
+
+  it('filters by status, direction, template, number, contact and dates', async () => {
+    const all = Object.values(ids).sort();
+    expect(await list('')).toEqual(all);
+    expect(await list('status=failed')).toEqual([ids.failed]);
+    expect(await list('status=read&status=failed')).toEqual([ids.hello, ids.order, ids.failed, ids.reply].sort());
+    expect(await list('status=received')).toEqual([ids.inbound]);
+    expect(await list('direction=inbound')).toEqual([ids.inbound]);
+    expect(await list('template=hello_world')).toEqual([ids.hello, ids.failed].sort());
+    expect(await list('template=order_update')).toEqual([ids.order]);
+    expect(await list('template=no_such_template')).toEqual([]);
+    expect(await list(`phone_number_id=${second}`)).toEqual([ids.order]);
+    const meta = (await t.api('GET', `/v1/phone-numbers/${second}`, { key: d.apiKey })).body.phone_number_id;
+    expect(await list(`phone_number_id=${meta}`)).toEqual([ids.order]);
+    expect(await list(`phone_number_id=${d.phoneNumberId}&status=read&template=hello_world`)).toEqual([ids.hello]);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    expect(await list(`from=${yesterday}`)).toEqual(all.filter((id) => id !== ids.hello));
+    expect(await list(`to=${yesterday}`)).toEqual([ids.hello]);
+    expect(await list(`from=${new Date(Date.now() - 3 * 86_400_000).toISOString()}&to=${yesterday}&status=read`)).toEqual([ids.hello]);
+    const row = (await t.api('GET', `/v1/messages?template=order_update`, { key: d.apiKey })).body.data[0];
+    expect(row).toMatchObject({ template_name: 'order_update', phone_number_id: second, failure_reason: null, contact_id: expect.stringMatching(/^ct_/) });
+    expect(await list(`contact_id=${row.contact_id}`)).toEqual([ids.order]);
+    // Another organization's filters find nothing of D's.
+    expect(await list('template=hello_world', a.apiKey)).not.toContain(ids.hello);
+    expect(await list(`phone_number_id=${second}`, a.apiKey)).toEqual([]);
+  });
+
+  it('refuses bad filters, naming them', async () => {
+    for (const query of ['status=sending', 'direction=sideways', 'from=yesterday', 'to=2026-13-01T00:00:00Z', 'cursor=bm90LWEtY3Vyc29y', 'sort=asc',
+      `from=${new Date().toISOString()}&to=${new Date(Date.now() - 1000).toISOString()}`]) {
+      const r = await t.api('GET', `/v1/messages?${query}`, { key: d.apiKey });
+      expect(r.status, query).toBe(400);
+      expect(r.body.error.code, query).toBe('validation_failed');
+      expect(JSON.stringify(r.body.error.details), query).toMatch(/querystring/);
+    }
+  });
+
+  it('shows every status with its time, and the consent that allowed a template', async () => {
+    const r = await t.api('GET', `/v1/messages/${ids.order}`, { key: d.apiKey });
+    expect(r.status).toBe(200);
+    expect(r.body.history.map((h: any) => h.status)).toEqual(['accepted', 'queued', 'sent', 'delivered', 'read']);
+    for (const h of r.body.history) expect(Date.parse(h.at), h.status).not.toBeNaN();
+    expect(r.body.template_name).toBe('order_update');
+    expect(r.body.policy).toMatchObject({
+      decision: 'allowed', basis: 'consent', category: 'utility', clause: null, review: null,
+      consent: { record_id: r.body.consent_record_id, state: 'opted_in', source: 'web_form' },
+      screening: { decision: 'allow', rules: [] },
+    });
+    expect(r.body.policy.consent.purpose).toMatch(/^(all|utility)$/);
+    expect(r.body.consent_record_id).toEqual(expect.any(String));
+  });
+
+  it('explains a failure in plain words, and a reply by the customer-service window', async () => {
+    const failed = (await t.api('GET', `/v1/messages/${ids.failed}`, { key: d.apiKey })).body;
+    expect(failed.history.map((h: any) => h.status)).toContain('failed');
+    expect(failed.failure_reason).toBe('The recipient is not on WhatsApp, has not accepted its terms, or uses an outdated app.');
+    expect(failed.error.code).toBe(131026);
+    const reply = (await t.api('GET', `/v1/messages/${ids.reply}`, { key: d.apiKey })).body;
+    expect(reply.policy).toMatchObject({ decision: 'allowed', basis: 'customer_service_window', consent: null });
+    const inbound = (await t.api('GET', `/v1/messages/${ids.inbound}`, { key: d.apiKey })).body;
+    expect(inbound.policy).toBeNull();
+    expect(inbound.history.map((h: any) => h.status)).toEqual([]);
+  });
+
+  it('shows a held message\'s verdict and clause, and the reviewer\'s refusal', async () => {
+    const held = await t.api('POST', '/v1/messages', { key: d.apiKey, body: { to: customer(33), from: d.phoneNumberId, type: 'text', text: { body: 'Hi, click http://203.0.113.9/offer for your discount' } } });
+    expect(held.body.status).toBe('held');
+    const before = (await t.api('GET', `/v1/messages/${held.body.id}`, { key: d.apiKey })).body.policy;
+    expect(before).toMatchObject({ decision: 'held', clause: expect.stringMatching(/^3\./), screening: { decision: 'hold', rules: [expect.objectContaining({ id: 'url.ip_host' })] } });
+    const reviewer = await keyWith(d, ['compliance:review']);
+    expect((await t.api('POST', `/v1/compliance/held/${held.body.id}/reject`, { key: reviewer, body: { reason: 'not ours' } })).status).toBe(200);
+    const after = (await t.api('GET', `/v1/messages/${held.body.id}`, { key: d.apiKey })).body;
+    expect(after.status).toBe('failed');
+    expect(after.policy).toMatchObject({ decision: 'refused', clause: before.clause, review: { outcome: 'rejected', by: expect.stringMatching(/^api_key:/) } });
+    expect(after.failure_reason).toBe('Content screening held this message and a reviewer rejected it.');
+    expect(after.history.map((h: any) => h.status)).toEqual(['held', 'failed']);
+  });
+
+  it('answers 404 for another organization\'s message', async () => {
+    const r = await t.api('GET', `/v1/messages/${ids.order}`, { key: a.apiKey });
+    expect(r.status).toBe(404);
   });
 });
