@@ -106,6 +106,18 @@ describe('signing in', () => {
     ]);
   });
 
+  it('cannot be signed in by another site\'s form: a body that is not JSON is refused and sets no cookie', async () => {
+    const owner = await member(tenant.orgId, 'owner');
+    for (const [type, body] of [
+      ['text/plain', JSON.stringify({ email: owner.email, password: owner.password })],
+      ['application/x-www-form-urlencoded', new URLSearchParams({ email: owner.email, password: owner.password }).toString()],
+    ] as const) {
+      const r = await t.api('POST', '/v1/session', { body, headers: { 'content-type': type, 'x-forwarded-for': newAddress() } });
+      expect([400, 415]).toContain(r.status);
+      expect(r.headers.getSetCookie()).toEqual([]);
+    }
+  });
+
   it('GET /v1/session is 401 without a cookie, and with one no session has', async () => {
     expect((await t.api('GET', '/v1/session')).status).toBe(401);
     const r = await t.api('GET', '/v1/session', { headers: { cookie: `xp_session=${'A'.repeat(43)}` } });
