@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { newId } from '../../src/lib/ids.ts';
+import { AUP_V1 } from '../../src/policy/aup-v1.ts';
+import { publishPolicy } from '../../src/policy/publish-policy.ts';
 import { addMember, createOrganization, createUser } from '../../src/tenancy/create-organization.ts';
 import type { Role } from '../../src/tenancy/scopes.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
@@ -272,5 +274,21 @@ describe('operators', () => {
     const refused = await call(owner, 'GET', '/v1/operator/cases');
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('insufficient_scope');
+  });
+});
+
+describe('policy acceptance by continued use (AUP 7)', () => {
+  it("records the member whose session made the first request under a new version", async () => {
+    const org = await createOrganization(db(), { name: `Accepting ${randomBytes(3).toString('hex')}` });
+    const user = await member(org.id, 'viewer');
+    const s = await signIn(user);
+    const effectiveAt = new Date(Date.now() + 500);
+    const v2 = structuredClone(AUP_V1);
+    v2.sections.push({ id: '8', title: 'Contact', items: ['Questions about this AUP: legal@xpecto.example'] });
+    await publishPolicy({ db: db(), now: new Date(), minNoticeMs: 0 }, { document: v2, summary: 'A contact section.', effectiveAt, publishedBy: 'user:operator' });
+    await t.waitFor('the new version in force', async () => (await call(s, 'GET', '/v1/templates')).headers.get('xpecto-policy-version') === '2');
+    const [accepted] = await db().query<{ method: string; actor: string }>(sql`
+      SELECT method, actor FROM policy_acceptances WHERE org_id = ${org.id} AND version = 2`);
+    expect(accepted).toEqual({ method: 'continued_use', actor: `user:${user.id}` });
   });
 });
