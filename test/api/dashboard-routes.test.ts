@@ -352,3 +352,20 @@ describe('the message log: filters, status history and the policy decision', () 
     expect(r.status).toBe(404);
   });
 });
+
+describe('the OpenAPI document the dashboard\'s client is generated from', () => {
+  it('types every new route\'s input and answer', async () => {
+    const doc = (await t.api('GET', '/docs/json')).body;
+    const op = (path: string, method: string) => doc.paths[path]?.[method];
+    const answer = (path: string, method: string, status: string) => op(path, method)?.responses?.[status]?.content?.['application/json']?.schema;
+    expect(answer('/v1/api-keys', 'post', '201').properties).toHaveProperty('secret');
+    expect(op('/v1/api-keys', 'post').requestBody.content['application/json'].schema.required).toEqual(['name', 'mode']);
+    expect(answer('/v1/api-keys/{id}', 'delete', '200').properties).toHaveProperty('revoked_at');
+    expect(answer('/v1/stats/overview', 'get', '200').properties.series.items.properties).toHaveProperty('replied');
+    expect(op('/v1/stats/overview', 'get').parameters.map((p: any) => p.name).sort()).toEqual(['days', 'tz']);
+    expect(answer('/v1/conversations', 'get', '200').properties.data.items.properties).toHaveProperty('window_expires_at');
+    expect(answer('/v1/conversations/{contact_id}/messages', 'get', '200').properties.data.items.properties).toHaveProperty('failure_reason');
+    expect(answer('/v1/messages/{id}', 'get', '200').properties.policy.properties).toHaveProperty('consent');
+    expect(op('/v1/messages', 'get').parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['status', 'template', 'phone_number_id', 'from', 'to']));
+  });
+});
