@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   'report.received': 'a violation report was filed (detail: report id, category, clause — nothing of the reporter); operator chain, and the reported organization\'s',
   'report.outcome_recorded': 'an operator recorded a report\'s outcome and the reporter was written to (the outcome text only in the operator chain)',
   'case.opened': 'a case was opened (from a report, a signal, or by an operator)',
+  'case.report_added': 'a further report about the same organization or number joined its open case (decision 0025)',
   'case.assigned': 'a case was assigned to an operator',
   'case.note_added': 'an operator added a note to a case',
   'case.action_taken': 'an operator took an enforcement step from a case',

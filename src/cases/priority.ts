@@ -10,8 +10,13 @@ const CLAUSE_WEIGHT: Record<string, number> = { '3.2': 3, '3.4': 3, '3.3': 2, '3
 // An organization already warned, restricted or suspended is a repeat; a terminated one can no longer send.
 const STANDING_WEIGHT: Record<string, number> = { good: 0, warned: 1, restricted: 1, suspended: 2, terminated: -1 };
 
+/** How much a report under this clause weighs in the queue (a case takes the weightiest of its reports' clauses). */
+export function clauseWeight(clause: string): number {
+  return CLAUSE_WEIGHT[clause] ?? 0;
+}
+
 export function casePriority(clause: string, standing: string | null): Priority {
-  const score = (CLAUSE_WEIGHT[clause] ?? 0) + (standing ? STANDING_WEIGHT[standing] ?? 0 : 0);
+  const score = clauseWeight(clause) + (standing ? STANDING_WEIGHT[standing] ?? 0 : 0);
   if (score >= 4) return 'urgent';
   if (score === 3) return 'high';
   if (score >= 1) return 'normal';

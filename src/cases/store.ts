@@ -21,6 +21,25 @@ export async function insertCase(tx: Db, c: { id: string; orgId: string | null; 
   await tx.query(sql`INSERT INTO case_reports (case_id, report_id) VALUES (${c.id}, ${c.reportId})`);
 }
 
+/**
+ * The open case about an organization, or about a number on no organization (through its reports), locked for the
+ * report that joins it: a case being resolved meanwhile is seen resolved once it commits, and a new one is opened.
+ */
+export function findOpenCaseAbout(tx: Db, about: { orgId: string } | { phone: string }) {
+  const which = 'orgId' in about
+    ? sql`c.org_id = ${about.orgId}`
+    : sql`c.org_id IS NULL AND EXISTS (
+        SELECT 1 FROM case_reports cr JOIN violation_reports r ON r.id = cr.report_id WHERE cr.case_id = c.id AND r.reported_phone = ${about.phone})`;
+  return one<{ id: string; clause: string; category: string }>(tx, sql`
+    SELECT c.id, c.clause, c.category FROM cases c WHERE c.status = 'open' AND ${which}
+    ORDER BY c.created_at DESC, c.id DESC LIMIT 1 FOR NO KEY UPDATE`);
+}
+
+export async function addReportToCase(tx: Db, caseId: string, reportId: string, c: { clause: string; category: string }) {
+  await tx.query(sql`INSERT INTO case_reports (case_id, report_id) VALUES (${caseId}, ${reportId})`);
+  await tx.query(sql`UPDATE cases SET clause = ${c.clause}, category = ${c.category} WHERE id = ${caseId}`);
+}
+
 export function findCase(db: Db, id: string, forUpdate = false) {
   return one<CaseRow>(db, sql`
     SELECT ${columns} FROM cases c LEFT JOIN organizations o ON o.id = c.org_id WHERE c.id = ${id}
@@ -45,7 +64,7 @@ export function markResolved(tx: Db, id: string, r: { outcome: string; confirmed
     UPDATE cases SET status = 'resolved', outcome = ${r.outcome}, confirmed = ${r.confirmed}, resolved_by = ${r.by}, resolved_at = ${r.at} WHERE id = ${id}`);
 }
 
-export type CaseEventKind = 'opened' | 'assigned' | 'note' | 'action' | 'resolved' | 'evidence_exported';
+export type CaseEventKind = 'opened' | 'report_added' | 'assigned' | 'note' | 'action' | 'resolved' | 'evidence_exported';
 export type CaseEventRow = { id: string; kind: CaseEventKind; actor: string; detail: Record<string, unknown>; created_at: Date };
 
 export async function insertCaseEvent(tx: Db, caseId: string, e: { kind: CaseEventKind; actor: string; detail: Record<string, unknown>; at: Date }) {

@@ -51,8 +51,10 @@ export async function fileReport(deps: Pick<Deps, 'db' | 'sealer' | 'clock'>, s:
     await insertReport(tx, { ...report, orgId: owner?.org_id ?? null, phoneNumberId: owner?.id ?? null, input, ip: s.ip, source: s.source }, evidence);
     if (owner) await tellReportedOrganization(tx, owner, report.id, input, now);
     if (input.reporterEmail) await queueAcknowledgement(tx, input, report.reference, statusUrl, now);
-    // Every report opens a case for the operators (decision 0023).
-    const opened = await openCaseForReport(tx, { id: report.id, orgId: owner?.org_id ?? null, clause: input.clause, category: input.category, at: now, requestId: s.requestId });
+    // Every report reaches a case for the operators: its own, or the open one about the same organization or number (decisions 0023, 0025).
+    const opened = await openCaseForReport(tx, {
+      id: report.id, orgId: owner?.org_id ?? null, reportedPhone: input.reportedPhone, clause: input.clause, category: input.category, at: now, requestId: s.requestId,
+    });
     await recordAudits(tx, [...auditEntries(report.id, owner?.org_id ?? null, input, s, evidence.length, now), ...opened.audit]);
   });
   return {
