@@ -135,13 +135,7 @@ export function recordAudits(db: Db, entries: AuditEntry[]): Promise<AuditRow[]>
   if (entries.length === 0) return Promise.resolve([]);
   for (const e of entries) assertRecordable(e);
   return db.transaction(async (tx) => {
-    const chains = [...new Set(entries.map((e) => chainOf(e.orgId)))].sort();
-    await tx.query(sql`
-      INSERT INTO audit_chain_heads (chain, seq, hash) SELECT c, 0, ${GENESIS_HASH} FROM unnest(${chains}::text[]) AS c
-      ON CONFLICT (chain) DO NOTHING`);
-    const heads = new Map((await tx.query<{ chain: string; seq: string; hash: string }>(sql`
-      SELECT chain, seq::text AS seq, hash FROM audit_chain_heads WHERE chain = ANY(${chains}::text[]) ORDER BY chain FOR UPDATE`))
-      .map((h) => [h.chain, { seq: BigInt(h.seq), hash: h.hash }]));
+    const heads = await lockAuditChains(tx, entries.map((e) => e.orgId));
     const rows = entries.map((e): AuditRow => {
       const chain = chainOf(e.orgId);
       const head = heads.get(chain)!;
@@ -172,6 +166,35 @@ export function recordAudits(db: Db, entries: AuditEntry[]): Promise<AuditRow[]>
       WHERE h.chain = v.chain`);
     return rows;
   });
+}
+
+/**
+ * Locks the heads of these chains (null: the operator chain) until the transaction ends, in the one order every
+ * writer keeps: the operator chain first, then organizations' chains by id (decision 0023). recordAudits takes
+ * its heads this way; a transaction that appends to several chains in separate steps — a case action, whose
+ * transition appends to the organization's chain before the case's own entries — calls it first, so it never
+ * holds an organization's head while waiting for the operator's.
+ */
+export async function lockAuditChains(tx: Db, orgIds: (string | null)[]): Promise<Map<string, { seq: bigint; hash: string }>> {
+  const chains = [...new Set(orgIds.map(chainOf))].sort(compareChains);
+  await tx.query(sql`
+    INSERT INTO audit_chain_heads (chain, seq, hash) SELECT c, 0, ${GENESIS_HASH} FROM unnest(${chains}::text[]) AS c
+    ON CONFLICT (chain) DO NOTHING`);
+  const heads = new Map<string, { seq: bigint; hash: string }>();
+  // One statement per head, in order: a single `FOR UPDATE` over several rows does not promise the order it locks them in.
+  for (const chain of chains) {
+    const [h] = await tx.query<{ seq: string; hash: string }>(sql`SELECT seq::text AS seq, hash FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE`);
+    heads.set(chain, { seq: BigInt(h!.seq), hash: h!.hash });
+  }
+  return heads;
+}
+
+/** The operator chain before every organization's, organizations' chains by id. */
+export function compareChains(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === OPERATOR_CHAIN) return -1;
+  if (b === OPERATOR_CHAIN) return 1;
+  return a < b ? -1 : 1;
 }
 
 function assertRecordable(e: AuditEntry): void {

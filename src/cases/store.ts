@@ -43,7 +43,7 @@ export async function addReportToCase(tx: Db, caseId: string, reportId: string, 
 export function findCase(db: Db, id: string, forUpdate = false) {
   return one<CaseRow>(db, sql`
     SELECT ${columns} FROM cases c LEFT JOIN organizations o ON o.id = c.org_id WHERE c.id = ${id}
-    ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`);
+    ${forUpdate ? sql`FOR NO KEY UPDATE OF c` : sql``}`);
 }
 
 /** The queue's candidates, oldest first; priority is computed by the caller (it depends on the standing now). */

@@ -1,6 +1,7 @@
-import { recordAudits, type AuditAction, type AuditEntry } from '../audit/record-audit.ts';
+import { lockAuditChains, recordAudits, type AuditAction, type AuditEntry } from '../audit/record-audit.ts';
 import type { Db } from '../db/db.ts';
 import { setStanding } from '../enforcement/set-standing.ts';
+import { findStanding } from '../enforcement/store.ts';
 import { AppError } from '../lib/app-error.ts';
 import { recordReportOutcome } from '../reports/record-outcome.ts';
 import { sql } from '../db/sql.ts';
@@ -14,7 +15,9 @@ export type CaseActor = { actor: string; requestId?: string | undefined };
 /**
  * One step on a case, in one transaction with the case row locked: the change, its timeline event, and the audit
  * entries — the operator chain with the detail, the investigated organization's chain with `orgDetail` (what it
- * may read about its own case: never a note's text).
+ * may read about its own case: never a note's text). Lock order, as every writer keeps it (decision 0023): the
+ * case row, the reports' rows, the organization's row, then the audit heads last — the operator chain's, then the
+ * organization's.
  */
 async function caseStep<T>(db: Db, caseId: string, by: CaseActor, now: Date, step: {
   kind: CaseEventKind; action: AuditAction; open?: boolean;
@@ -67,6 +70,10 @@ export function takeAction(db: Db, caseId: string, input: { state: string; reaso
     kind: 'action', action: 'case.action_taken',
     async apply(tx, c) {
       if (!c.org_id) throw new AppError('validation_failed', { message: 'This case names no organization of the platform: there is nobody to act on.' });
+      // The transition appends to the organization's chain before this step appends to the operator's: take the
+      // organization's row, then the operator chain's head, first — the order recordAudits and the console keep.
+      await findStanding(tx, c.org_id, true);
+      await lockAuditChains(tx, [null]);
       const change = await setStanding(tx, c.org_id, { ...input, actor: by.actor }, now);
       const detail = { change_id: change.id, from: change.from_state, to: change.to_state, clause: change.clause, reason: change.reason, until: change.until?.toISOString() ?? null };
       return { result: change, detail };
@@ -86,9 +93,12 @@ export function resolveCase(db: Db, caseId: string, input: { outcome: string; co
     kind: 'resolved', action: 'case.resolved',
     async apply(tx, c) {
       const notified: string[] = [];
-      for (const reportId of c.report_ids) {
-        const [report] = await tx.query<{ reference: string; status: string }>(sql`SELECT reference, status FROM violation_reports WHERE id = ${reportId}`);
-        if (!report || report.status !== 'received') continue;
+      // Every report's row before any audit head: each outcome below appends to the chains, and a report decided
+      // meanwhile by `xpecto reports outcome` (its row, then the heads) must not hold one of ours.
+      const reports = await tx.query<{ reference: string; status: string }>(sql`
+        SELECT reference, status FROM violation_reports WHERE id = ANY(${c.report_ids}::text[]) ORDER BY id FOR NO KEY UPDATE`);
+      for (const report of reports) {
+        if (report.status !== 'received') continue;
         const done = await recordReportOutcome(tx, { reference: report.reference, outcome, actor: by.actor, now, publicUrl: input.publicUrl, confirmed: input.confirmed });
         notified.push(done.id);
       }

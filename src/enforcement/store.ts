@@ -7,9 +7,14 @@ export type OrgStanding = {
   signals_since: Date | null; created_at: Date;
 };
 
+/**
+ * An organization's standing; `lock` holds its row for a transition. `FOR NO KEY UPDATE`, not `FOR UPDATE`: rows
+ * inserted meanwhile that reference the organization (a report, a signal, an audit entry) take a key-share lock on
+ * it, and must not wait behind a transition that may itself be waiting for their audit head (decision 0023).
+ */
 export async function findStanding(db: Db, orgId: string, lock = false): Promise<OrgStanding | undefined> {
   const rows = await db.query<OrgStanding>(lock
-    ? sql`SELECT id, standing, standing_since, standing_until, standing_clause, signals_since, created_at FROM organizations WHERE id = ${orgId} FOR UPDATE`
+    ? sql`SELECT id, standing, standing_since, standing_until, standing_clause, signals_since, created_at FROM organizations WHERE id = ${orgId} FOR NO KEY UPDATE`
     : sql`SELECT id, standing, standing_since, standing_until, standing_clause, signals_since, created_at FROM organizations WHERE id = ${orgId}`);
   return rows[0];
 }
