@@ -1,0 +1,45 @@
+import { Badge, statusTone } from '../../ui.tsx';
+
+const STATUS_LABELS: Record<string, string> = {
+  DRAFT: 'Draft', PENDING: 'In review', APPROVED: 'Approved', REJECTED: 'Rejected', PAUSED: 'Paused', DISABLED: 'Disabled',
+  IN_APPEAL: 'In appeal', PENDING_DELETION: 'Being deleted', DELETED: 'Deleted', LIMIT_EXCEEDED: 'Limit exceeded', ARCHIVED: 'Archived',
+};
+
+/** The template's status in words (colour is never the only cue). */
+export function StatusBadge({ status }: { status: string | undefined }) {
+  const s = status ?? 'DRAFT';
+  return <span data-testid="template-status" data-status={s}><Badge tone={s === 'DRAFT' ? 'info' : statusTone(s)}>{STATUS_LABELS[s] ?? s}</Badge></span>;
+}
+
+const QUALITY: Record<string, { label: string; tone: 'good' | 'warn' | 'bad' | 'neutral' }> = {
+  GREEN: { label: 'High quality', tone: 'good' },
+  YELLOW: { label: 'Medium quality', tone: 'warn' },
+  RED: { label: 'Low quality', tone: 'bad' },
+};
+
+/** Meta's quality rating of a sent template; nothing to show until it has one. */
+export function QualityBadge({ quality }: { quality: string | null | undefined }) {
+  const q = quality ? QUALITY[quality] : undefined;
+  if (!q) return <span className="muted small-text">Quality not rated yet</span>;
+  return <span data-testid="template-quality" data-quality={quality}><Badge tone={q.tone}>{q.label}</Badge></span>;
+}
+
+const REASONS: Record<string, string> = {
+  PROMOTIONAL: 'Promotional content in a template that is not marketing.',
+  ABUSIVE_CONTENT: 'Content that breaks WhatsApp\'s policies.',
+  INCORRECT_CATEGORY: 'The category does not fit the content.',
+  INVALID_FORMAT: 'The format does not follow WhatsApp\'s rules.',
+  SCAM: 'Content that looks like a scam.',
+  TAG_CONTENT_MISMATCH: 'The content does not match the category.',
+};
+
+/** Why Meta rejected (or paused) it, in words, with Meta's own recommendation when it gave one. */
+export function rejectionText(t: { rejected_reason?: string | null; rejection_info?: Record<string, unknown> | null }): string | null {
+  // Meta says NONE for "no reason" on an approval.
+  const code = t.rejected_reason && t.rejected_reason !== 'NONE' ? t.rejected_reason : null;
+  if (!code && !t.rejection_info) return null;
+  const reason = code ? REASONS[code] ?? code : null;
+  const info = t.rejection_info ?? {};
+  const parts = [reason, typeof info.reason === 'string' ? info.reason : null, typeof info.recommendation === 'string' ? `Recommendation: ${info.recommendation}` : null];
+  return parts.filter((p, i) => p && parts.indexOf(p) === i).join(' ') || null;
+}
