@@ -68,6 +68,372 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current dashboard session: user, organization, role and CSRF token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            };
+                            /** @description The organization the session acts for, with the scopes its role gives; null when it acts for none (an operator without one) */
+                            organization: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                /**
+                                 * @description A suspended organization can read its standing and appeal, nothing else
+                                 * @enum {string}
+                                 */
+                                status: "active" | "suspended";
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "developer" | "agent" | "viewer";
+                                scopes: ("messages:write" | "messages:read" | "templates:write" | "templates:read" | "contacts:write" | "contacts:read" | "phone_numbers:write" | "phone_numbers:read" | "webhooks:write" | "webhooks:read" | "audit:read" | "compliance:review" | "api_keys:read" | "api_keys:write")[];
+                            } | null;
+                            /** @description Every organization the user may switch to (POST /v1/session/organization) */
+                            organizations: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                /**
+                                 * @description A suspended organization can read its standing and appeal, nothing else
+                                 * @enum {string}
+                                 */
+                                status: "active" | "suspended";
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "developer" | "agent" | "viewer";
+                            }[];
+                            /** @description The user is one of Xpecto's operators: the session also opens /v1/operator/* */
+                            operator: boolean;
+                            /** @description Send it as `x-csrf-token` with every POST, PUT, PATCH and DELETE made with the session cookie */
+                            csrf_token: string;
+                            /**
+                             * Format: date-time
+                             * @description The session's absolute end; it also ends after the idle timeout without use
+                             */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Not signed in, or the session has ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sign in to the dashboard with email and password
+         * @description Sets the `xp_session` cookie (HttpOnly; Secure; SameSite=Strict; Path=/). A wrong email and a wrong password get the same 401 `invalid_credentials`; repeated failures are slowed, then blocked (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            };
+                            /** @description The organization the session acts for, with the scopes its role gives; null when it acts for none (an operator without one) */
+                            organization: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                /**
+                                 * @description A suspended organization can read its standing and appeal, nothing else
+                                 * @enum {string}
+                                 */
+                                status: "active" | "suspended";
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "developer" | "agent" | "viewer";
+                                scopes: ("messages:write" | "messages:read" | "templates:write" | "templates:read" | "contacts:write" | "contacts:read" | "phone_numbers:write" | "phone_numbers:read" | "webhooks:write" | "webhooks:read" | "audit:read" | "compliance:review" | "api_keys:read" | "api_keys:write")[];
+                            } | null;
+                            /** @description Every organization the user may switch to (POST /v1/session/organization) */
+                            organizations: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                /**
+                                 * @description A suspended organization can read its standing and appeal, nothing else
+                                 * @enum {string}
+                                 */
+                                status: "active" | "suspended";
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "developer" | "agent" | "viewer";
+                            }[];
+                            /** @description The user is one of Xpecto's operators: the session also opens /v1/operator/* */
+                            operator: boolean;
+                            /** @description Send it as `x-csrf-token` with every POST, PUT, PATCH and DELETE made with the session cookie */
+                            csrf_token: string;
+                            /**
+                             * Format: date-time
+                             * @description The session's absolute end; it also ends after the idle timeout without use
+                             */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Wrong email or password */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /**
+         * Sign out
+         * @description Ends the session and clears its cookie; needs `x-csrf-token`. Without a live session it only clears the cookie.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed out */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The key lacks the needed scope, or the organization is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the session act for another of the user's organizations
+         * @description Needs `x-csrf-token`. An organization the user is not a member of answers 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        org_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            };
+                            /** @description The organization the session acts for, with the scopes its role gives; null when it acts for none (an operator without one) */
+                            organization: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                /**
+                                 * @description A suspended organization can read its standing and appeal, nothing else
+                                 * @enum {string}
+                                 */
+                                status: "active" | "suspended";
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "developer" | "agent" | "viewer";
+                                scopes: ("messages:write" | "messages:read" | "templates:write" | "templates:read" | "contacts:write" | "contacts:read" | "phone_numbers:write" | "phone_numbers:read" | "webhooks:write" | "webhooks:read" | "audit:read" | "compliance:review" | "api_keys:read" | "api_keys:write")[];
+                            } | null;
+                            /** @description Every organization the user may switch to (POST /v1/session/organization) */
+                            organizations: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                /**
+                                 * @description A suspended organization can read its standing and appeal, nothing else
+                                 * @enum {string}
+                                 */
+                                status: "active" | "suspended";
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "developer" | "agent" | "viewer";
+                            }[];
+                            /** @description The user is one of Xpecto's operators: the session also opens /v1/operator/* */
+                            operator: boolean;
+                            /** @description Send it as `x-csrf-token` with every POST, PUT, PATCH and DELETE made with the session cookie */
+                            csrf_token: string;
+                            /**
+                             * Format: date-time
+                             * @description The session's absolute end; it also ends after the idle timeout without use
+                             */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description The key lacks the needed scope, or the organization is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/whatsapp": {
         parameters: {
             query?: never;
@@ -1473,14 +1839,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List messages, newest first
-         * @description Requires scope `messages:read`.
+         * List messages, newest first, filtered
+         * @description Every given filter must hold; `status` repeats (any of them).
+         *
+         *     Requires scope `messages:read`.
          */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    status?: ("held" | "accepted" | "queued" | "sent" | "delivered" | "read" | "played" | "failed" | "deleted" | "received")[];
+                    direction?: "outbound" | "inbound";
+                    /** @description The template's name (any language) */
+                    template?: string;
+                    /** @description The business number: its id (pn_…) or Meta's phone number id */
+                    phone_number_id?: string;
+                    contact_id?: string;
+                    /** @description Created at or after this instant */
+                    from?: string;
+                    /** @description Created before this instant */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1543,6 +1922,13 @@ export interface paths {
                                 created_at?: string;
                                 /** Format: date-time */
                                 updated_at?: string;
+                                contact_id?: string;
+                                /** @description The business number (pn_…) it was sent from or to */
+                                phone_number_id?: string;
+                                /** @description For a template: its name */
+                                template_name?: string | null;
+                                /** @description Why it failed, in one plain sentence (from the error-code table); null unless failed */
+                                failure_reason?: string | null;
                                 history?: {
                                     status?: string;
                                     /** Format: date-time */
@@ -2170,7 +2556,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a message with its status history
+         * Get a message with its status history and the policy decision behind it
          * @description Requires scope `messages:read`.
          */
         get: {
@@ -2238,6 +2624,13 @@ export interface paths {
                             created_at?: string;
                             /** Format: date-time */
                             updated_at?: string;
+                            contact_id?: string;
+                            /** @description The business number (pn_…) it was sent from or to */
+                            phone_number_id?: string;
+                            /** @description For a template: its name */
+                            template_name?: string | null;
+                            /** @description Why it failed, in one plain sentence (from the error-code table); null unless failed */
+                            failure_reason?: string | null;
                             history?: {
                                 status?: string;
                                 /** Format: date-time */
@@ -2249,6 +2642,52 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                             }[];
+                            /** @description Why the platform let this outbound message go, held it or refused it; null for a customer's message. Sends refused before they were stored left no message: the caller got the error and its clause. */
+                            policy?: {
+                                /** @enum {string} */
+                                decision?: "allowed" | "held" | "refused";
+                                /**
+                                 * @description consent: a template on the contact's opt-in; customer_service_window: a reply within 24 hours of the customer's message; consent_exemption: the double opt-in confirmation
+                                 * @enum {string}
+                                 */
+                                basis?: "consent" | "customer_service_window" | "consent_exemption";
+                                /** @description The template's purpose: marketing, utility or authentication */
+                                category?: string | null;
+                                /** @description The consent record the send relied on; its proof is in GET /v1/contacts/{id}/consents */
+                                consent?: {
+                                    record_id?: string;
+                                    purpose?: string;
+                                    state?: string;
+                                    source?: string;
+                                    /** Format: date-time */
+                                    recorded_at?: string;
+                                } | null;
+                                /** @description Content screening's verdict (AUP 3.2, 3.5): allow with no rules when the content was clean */
+                                screening?: {
+                                    /** @enum {string} */
+                                    decision?: "allow" | "hold" | "block";
+                                    score?: number;
+                                    rules?: {
+                                        id?: string;
+                                        clause?: string;
+                                        weight?: number;
+                                        evidence?: string;
+                                    }[];
+                                };
+                                /** @description A reviewer's decision on a held message */
+                                review?: {
+                                    /** @enum {string} */
+                                    outcome?: "released" | "rejected";
+                                    by?: string | null;
+                                    note?: string | null;
+                                    /** Format: date-time */
+                                    at?: string;
+                                } | null;
+                                /** @description The Acceptable Use Policy clause behind a hold or a refusal */
+                                clause?: string | null;
+                                /** @description The decision in one plain sentence */
+                                explanation?: string;
+                            } | null;
                         };
                     };
                 };
@@ -7577,7 +8016,7 @@ export interface paths {
         };
         /**
          * The organization's audit log, newest first
-         * @description Who changed what: keys, members, policy acceptance, consent recorded through the API, erasures, templates, webhook endpoints, enforcement and cases. Filter by `action` (exact, or a family such as `template.*`), `actor` and time. Actions: `organization.created`, `user.added`, `operator.created`, `api_key.created`, `api_key.revoked`, `api_key.allow_list_changed`, `policy.accepted`, `policy.published`, `consent.recorded`, `contact.erased`, `template.created`, `template.submitted`, `template.edited`, `template.edit_refused`, `template.deleted`, `webhook_endpoint.created`, `webhook_endpoint.secret_rotated`, `webhook_endpoint.deleted`, `enforcement.warned`, `enforcement.restricted`, `enforcement.suspended`, `enforcement.reinstated`, `enforcement.terminated`, `enforcement.appealed`, `enforcement.appeal_decided`, `report.received`, `report.outcome_recorded`, `case.opened`, `case.assigned`, `case.note_added`, `case.action_taken`, `case.resolved`, `case.evidence_exported`, `operator.accessed_tenant_data`.
+         * @description Who changed what: keys, members, policy acceptance, consent recorded through the API, erasures, templates, webhook endpoints, enforcement and cases. Filter by `action` (exact, or a family such as `template.*`), `actor` and time. Actions: `organization.created`, `user.added`, `operator.created`, `api_key.created`, `api_key.revoked`, `api_key.allow_list_changed`, `policy.accepted`, `policy.published`, `consent.recorded`, `contact.erased`, `template.created`, `template.submitted`, `template.edited`, `template.edit_refused`, `template.deleted`, `webhook_endpoint.created`, `webhook_endpoint.secret_rotated`, `webhook_endpoint.deleted`, `enforcement.warned`, `enforcement.restricted`, `enforcement.suspended`, `enforcement.reinstated`, `enforcement.terminated`, `enforcement.appealed`, `enforcement.appeal_decided`, `report.received`, `report.outcome_recorded`, `case.opened`, `case.report_added`, `case.assigned`, `case.note_added`, `case.action_taken`, `case.resolved`, `case.evidence_exported`, `operator.accessed_tenant_data`, `session.signed_in`, `session.sign_in_failed`, `session.signed_out`, `session.organization_switched`.
          *
          *     Requires scope `audit:read`.
          */
@@ -8489,27 +8928,119 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Create an API key; its secret is shown once
+         * @description A key can only give what it holds: naming a scope the calling key lacks answers `403 insufficient_scope` (`details.not_held`) and creates nothing. Without `scopes`, the new key gets the default scopes (every scope but `compliance:review` and `api_keys:write`) that the calling key holds. The secret is in this response only; GET /v1/api-keys shows its hint. The creation is in the audit log.
+         *
+         *     Requires scope `api_keys:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the key is for, e.g. "CRM sync" */
+                        name: string;
+                        /** @enum {string} */
+                        mode: "live" | "test";
+                        scopes?: ("messages:write" | "messages:read" | "templates:write" | "templates:read" | "contacts:write" | "contacts:read" | "phone_numbers:write" | "phone_numbers:read" | "webhooks:write" | "webhooks:read" | "audit:read" | "compliance:review" | "api_keys:read" | "api_keys:write")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            name?: string;
+                            /** @enum {string} */
+                            mode?: "live" | "test";
+                            /** @description The key's mode and last four characters; the key itself is never shown again */
+                            hint?: string;
+                            scopes?: string[];
+                            /** @description Source networks the key may be used from; null: any */
+                            allowed_cidrs?: string[] | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            revoked_at?: string | null;
+                            /** Format: date-time */
+                            last_used_at?: string | null;
+                            /** @description The key itself (`xp_live_…` / `xp_test_…`). Shown in this response only: only its hash is stored */
+                            secret?: string;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description The key lacks the needed scope, or the organization is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/api-keys/{id}/networks": {
+    "/v1/api-keys/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
+        post?: never;
         /**
-         * Where a key was used from, most recent first (30 days)
-         * @description The networks (IPv4 /24, IPv6 /48) each key was used from, what credential-sharing detection reads (AUP 3.6).
+         * Revoke an API key
+         * @description The key is refused (401) from its next request, in every API process. Revoking a revoked key keeps its first revocation time and answers the same. The revocation is in the audit log.
          *
-         *     Requires scope `api_keys:read`.
+         *     Requires scope `api_keys:write`.
          */
-        get: {
+        delete: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -8527,19 +9058,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data?: {
-                                /** @description IPv4 /24 or IPv6 /48 */
-                                network?: string;
-                                /** @description ISO 3166-1 alpha-2, when the platform has a country mapping */
-                                country?: string | null;
-                                /** Format: date-time */
-                                first_seen_at?: string;
-                                /** Format: date-time */
-                                last_seen_at?: string;
-                                requests?: number;
-                                /** @description Attempts after the key was revoked */
-                                revoked_requests?: number;
-                            }[];
+                            id?: string;
+                            name?: string;
+                            /** @enum {string} */
+                            mode?: "live" | "test";
+                            /** @description The key's mode and last four characters; the key itself is never shown again */
+                            hint?: string;
+                            scopes?: string[];
+                            /** @description Source networks the key may be used from; null: any */
+                            allowed_cidrs?: string[] | null;
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** Format: date-time */
+                            revoked_at?: string | null;
+                            /** Format: date-time */
+                            last_used_at?: string | null;
                         };
                     };
                 };
@@ -8581,25 +9114,6 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/api-keys/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         /**
@@ -8697,6 +9211,99 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a key was used from, most recent first (30 days)
+         * @description The networks (IPv4 /24, IPv6 /48) each key was used from, what credential-sharing detection reads (AUP 3.6).
+         *
+         *     Requires scope `api_keys:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: {
+                                /** @description IPv4 /24 or IPv6 /48 */
+                                network?: string;
+                                /** @description ISO 3166-1 alpha-2, when the platform has a country mapping */
+                                country?: string | null;
+                                /** Format: date-time */
+                                first_seen_at?: string;
+                                /** Format: date-time */
+                                last_seen_at?: string;
+                                requests?: number;
+                                /** @description Attempts after the key was revoked */
+                                revoked_requests?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description The key lacks the needed scope, or the organization is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/account/standing": {
@@ -8949,6 +9556,1462 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today's message counts, a per-day series, and each phone number's quality, tier and throughput
+         * @description Counts messages by the day they were created, in the time zone `tz`. Outbound counts are by how far each message got: a read message counts as sent, delivered and read.
+         *
+         *     Requires scope `messages:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many days, today included */
+                    days?: number;
+                    /** @description IANA time zone, e.g. "Europe/Berlin" */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            time_zone: string;
+                            /** Format: date-time */
+                            generated_at: string;
+                            today: {
+                                /**
+                                 * Format: date
+                                 * @description The local calendar day
+                                 */
+                                date: string;
+                                /** @description Outbound messages that reached WhatsApp (sent, delivered or read) */
+                                sent: number;
+                                /** @description Outbound messages delivered to the phone (delivered or read) */
+                                delivered: number;
+                                /** @description Outbound messages the customer read */
+                                read: number;
+                                /** @description Outbound messages that failed */
+                                failed: number;
+                                /** @description Messages customers sent */
+                                replied: number;
+                            };
+                            /** @description One entry per day, oldest first, ending with today; days without messages are zeros */
+                            series: {
+                                /**
+                                 * Format: date
+                                 * @description The local calendar day
+                                 */
+                                date: string;
+                                /** @description Outbound messages that reached WhatsApp (sent, delivered or read) */
+                                sent: number;
+                                /** @description Outbound messages delivered to the phone (delivered or read) */
+                                delivered: number;
+                                /** @description Outbound messages the customer read */
+                                read: number;
+                                /** @description Outbound messages that failed */
+                                failed: number;
+                                /** @description Messages customers sent */
+                                replied: number;
+                            }[];
+                            phone_numbers: {
+                                id?: string;
+                                display_phone_number?: string;
+                                verified_name?: string | null;
+                                /** @description GREEN, YELLOW, RED or UNKNOWN, as last reported by Meta */
+                                quality_rating?: string | null;
+                                /** @description e.g. TIER_2K */
+                                messaging_limit_tier?: string | null;
+                                /** @description STANDARD or HIGH */
+                                throughput_level?: string | null;
+                                /** @description The rate Xpecto sends at from this number, in messages per second */
+                                send_rate_mps?: number;
+                                status?: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Set while sending from the number is paused (GET /v1/phone-numbers/{id} says why)
+                                 */
+                                paused_at?: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description The key lacks the needed scope, or the organization is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations: one per contact with messages, the latest message first
+         * @description Each with its last message, the customer messages waiting for an answer, and the 24-hour customer-service window.
+         *
+         *     Requires scope `messages:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: {
+                                contact?: {
+                                    id?: string;
+                                    phone?: string;
+                                    name?: string | null;
+                                };
+                                last_message?: {
+                                    id?: string;
+                                    /** @enum {string} */
+                                    direction?: "outbound" | "inbound";
+                                    type?: string;
+                                    /** @description One line of what it says (at most 160 characters), or its type in brackets, e.g. "[sticker]" */
+                                    text?: string;
+                                    status?: string;
+                                    /** @description The business number (pn_…) it was sent from or to */
+                                    phone_number_id?: string;
+                                    /** Format: date-time */
+                                    at?: string;
+                                };
+                                /** @description Customer messages since the business last wrote to this contact (reading is not recorded, so this stands in for unread) */
+                                unanswered_count?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description When the customer last wrote, to any of the organization's numbers
+                                 */
+                                last_inbound_at?: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When the 24-hour customer-service window of that last message ends (past when closed); null: the customer never wrote
+                                 */
+                                window_expires_at?: string | null;
+                                /** @description Whether anything but a template can be sent now, from window_phone_number_id */
+                                window_open?: boolean;
+                                /** @description The number (pn_…) the customer last wrote to: the window is per number */
+                                window_phone_number_id?: string | null;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last */
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description The key lacks the needed scope, or the organization is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{contact_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's messages, newest first
+         * @description Both directions, each with its status and, when it failed, why in plain words. Pages go back in time: show them in reverse for a chat.
+         *
+         *     Requires scope `messages:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    contact_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: {
+                                id?: string;
+                                /** @enum {string} */
+                                direction?: "outbound" | "inbound";
+                                type?: string;
+                                /** @description Its words: the text, a template as the customer read it, a caption, the button picked; null when it has none */
+                                text?: string | null;
+                                content?: {
+                                    [key: string]: unknown;
+                                };
+                                rendered_text?: string | null;
+                                /** @description accepted → queued → sent → delivered → read, or held / failed (outbound); received (inbound) */
+                                status?: string;
+                                phone_number_id?: string;
+                                error?: {
+                                    code?: number;
+                                    title?: string;
+                                    message?: string;
+                                    details?: string;
+                                    reason?: string;
+                                } | null;
+                                /** @description Why it failed, in one plain sentence; null unless failed */
+                                failure_reason?: string | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                                /** Format: date-time */
+                                updated_at?: string;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last */
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description The key lacks the needed scope, or the organization is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The operator audit chain, newest first
+         * @description Filter by `action` (exact, or a family such as `enforcement.*`) and `actor`. Actions: `organization.created`, `user.added`, `operator.created`, `api_key.created`, `api_key.revoked`, `api_key.allow_list_changed`, `policy.accepted`, `policy.published`, `consent.recorded`, `contact.erased`, `template.created`, `template.submitted`, `template.edited`, `template.edit_refused`, `template.deleted`, `webhook_endpoint.created`, `webhook_endpoint.secret_rotated`, `webhook_endpoint.deleted`, `enforcement.warned`, `enforcement.restricted`, `enforcement.suspended`, `enforcement.reinstated`, `enforcement.terminated`, `enforcement.appealed`, `enforcement.appeal_decided`, `report.received`, `report.outcome_recorded`, `case.opened`, `case.report_added`, `case.assigned`, `case.note_added`, `case.action_taken`, `case.resolved`, `case.evidence_exported`, `operator.accessed_tenant_data`, `session.signed_in`, `session.sign_in_failed`, `session.signed_out`, `session.organization_switched`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    action?: string;
+                    actor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                seq: string;
+                                org_id: string | null;
+                                action: string;
+                                /** @description `operator:<user id>`, `system:<what>` or `cli` */
+                                actor: string;
+                                subject: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                detail_digest?: string;
+                                request_id?: string | null;
+                                /** Format: date-time */
+                                recorded_at: string;
+                                prev_hash: string;
+                                hash: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prove the operator chain untouched
+         * @description Recomputes every link from the first entry (as `GET /v1/audit/verify` does for an organization). Pass a head kept earlier as `seq` and `hash` to prove the chain still passes through it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    seq?: string;
+                    hash?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries: number;
+                            head: {
+                                seq?: string;
+                                hash?: string;
+                            };
+                            broken: {
+                                seq?: string;
+                                reason?: string;
+                            } | null;
+                            /** Format: date-time */
+                            verified_at: string;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organizations with their standing, risk score and flagged signals, newest first
+         * @description `q` matches a name or slug (substring) or an id. Each organization's signals are measured when read (one statement each).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    standing?: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                    q?: string;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended" | "terminated";
+                                plan: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                standing: {
+                                    /** @enum {string} */
+                                    state: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                                    /** Format: date-time */
+                                    since: string | null;
+                                    /** Format: date-time */
+                                    until: string | null;
+                                    clause: string | null;
+                                };
+                                /** @description 0–100: 50 × Σ min(value ÷ action level, 1) over the signals that count */
+                                risk_score: number;
+                                /** @description Signals at their warn or action level */
+                                signals: {
+                                    id: string;
+                                    clause: string;
+                                    /** @enum {string} */
+                                    unit: "rate" | "ratio" | "count";
+                                    value: number;
+                                    volume: number;
+                                    /** @enum {string} */
+                                    level: "warn" | "action";
+                                    warn: number;
+                                    action: number;
+                                }[];
+                                open_cases: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization: every signal with its thresholds, enforcement history, pending appeals, phone numbers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            slug: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "terminated";
+                            plan: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            standing: {
+                                /** @enum {string} */
+                                state: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                                /** Format: date-time */
+                                since: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                clause: string | null;
+                            };
+                            /** @description 0–100: 50 × Σ min(value ÷ action level, 1) over the signals that count */
+                            risk_score: number;
+                            /** @description Signals at their warn or action level */
+                            signals: {
+                                id: string;
+                                clause: string;
+                                /** @enum {string} */
+                                unit: "rate" | "ratio" | "count";
+                                value: number;
+                                volume: number;
+                                /** @enum {string} */
+                                level: "warn" | "action";
+                                warn: number;
+                                action: number;
+                            }[];
+                            open_cases: number;
+                            /** @description Every signal with its value, volume and thresholds */
+                            all_signals: {
+                                id: string;
+                                clause: string;
+                                /** @enum {string} */
+                                unit: "rate" | "ratio" | "count";
+                                value: number;
+                                volume: number;
+                                /** @description false while a rate is below the minimum volume */
+                                counts: boolean;
+                                /** @enum {string} */
+                                level: "ok" | "warn" | "action";
+                                warn: number;
+                                action: number;
+                                /** @description This signal's part of the risk score */
+                                score: number;
+                                description?: string;
+                                what_to_do?: string;
+                            }[];
+                            score_bands: {
+                                warned?: number;
+                                restricted?: number;
+                                suspended?: number;
+                            };
+                            window: {
+                                seconds?: number;
+                                /** Format: date-time */
+                                since?: string;
+                                min_volume?: number;
+                            };
+                            /** @description Enforcement steps, newest first (the last 50) */
+                            history: {
+                                id: string;
+                                from: string;
+                                to: string;
+                                clause: string;
+                                reason: string;
+                                actor: string;
+                                risk_score?: number | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                evidence?: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            pending_appeals: {
+                                id: string;
+                                org_id: string;
+                                change_id: string;
+                                message: string;
+                                /** @enum {string} */
+                                status: "pending" | "upheld" | "overturned";
+                                actor?: string;
+                                decided_by?: string | null;
+                                decision_reason?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                decided_at?: string | null;
+                            }[];
+                            phone_numbers: {
+                                id: string;
+                                display_phone_number: string;
+                                verified_name?: string | null;
+                                waba_id?: string;
+                                quality_rating?: string | null;
+                                messaging_limit_tier?: string | null;
+                                throughput_level?: string | null;
+                                status?: string | null;
+                                /** Format: date-time */
+                                paused_at?: string | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            open_case_list: {
+                                id?: string;
+                                clause?: string;
+                                category?: string;
+                                assignee?: string | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/organizations/{id}/standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an organization on the enforcement ladder (any rung), with a reason and a clause
+         * @description The organization is told (account event, `account.standing` webhook, email) and may appeal. A suspension needs `until`; termination revokes every key and is final (409 afterwards).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        state: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                        /** @description Sent to the organization with the notice */
+                        reason: string;
+                        /** @description A section or clause of the policy in force */
+                        clause: string;
+                        /**
+                         * Format: date-time
+                         * @description A suspension's end (required for, and only for, `suspended`)
+                         */
+                        until?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change_id: string;
+                            org_id: string;
+                            from: string;
+                            to: string;
+                            clause: string;
+                            reason: string;
+                            actor: string;
+                            /** Format: date-time */
+                            until: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals waiting for a decision, across organizations, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                org_id: string;
+                                change_id: string;
+                                message: string;
+                                /** @enum {string} */
+                                status: "pending" | "upheld" | "overturned";
+                                actor?: string;
+                                decided_by?: string | null;
+                                decision_reason?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                decided_at?: string | null;
+                                organization?: {
+                                    id?: string;
+                                    name?: string;
+                                    slug?: string;
+                                    standing?: string;
+                                } | null;
+                                appealed_change?: {
+                                    id?: string;
+                                    from?: string;
+                                    to?: string;
+                                    clause?: string;
+                                    reason?: string;
+                                    actor?: string;
+                                    /** Format: date-time */
+                                    at?: string;
+                                } | null;
+                            }[];
+                            /** @description Pending appeals in all; data holds the oldest `limit` */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/appeals/{org_id}/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an appeal: upheld (nothing moves) or overturned (the organization goes back to where the step found it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org_id: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "overturned";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appeal: {
+                                id: string;
+                                org_id: string;
+                                change_id: string;
+                                message: string;
+                                /** @enum {string} */
+                                status: "pending" | "upheld" | "overturned";
+                                actor?: string;
+                                decided_by?: string | null;
+                                decision_reason?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                decided_at?: string | null;
+                            };
+                            standing: {
+                                /** @enum {string} */
+                                state: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                                /** Format: date-time */
+                                since: string | null;
+                                /** Format: date-time */
+                                until: string | null;
+                                clause: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the Acceptable Use Policy with its effective date and acceptances */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, oldest first */
+                            data: {
+                                version: number;
+                                title: string;
+                                summary: string;
+                                /** Format: date-time */
+                                effective_at: string;
+                                /** Format: date-time */
+                                published_at: string;
+                                published_by: string;
+                                /** @enum {string} */
+                                state: "superseded" | "in_force" | "upcoming";
+                                url?: string;
+                                acceptances: {
+                                    total: number;
+                                    explicit: number;
+                                    continued_use: number;
+                                };
+                            }[];
+                            /** @description Organizations not terminated: those that can accept */
+                            organizations: number;
+                        };
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a new version of the policy, effective at a future date
+         * @description Every organization is told at once (account event, `policy.updated` webhook, email); continued use after `effective_at` is acceptance (AUP 7). The same as `xpecto policy publish`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        document: {
+                            title: string;
+                            sections: {
+                                id: string;
+                                title: string;
+                                text?: string[];
+                                items?: string[];
+                                after?: string[];
+                                clauses?: {
+                                    id: string;
+                                    title: string;
+                                    items: string[];
+                                }[];
+                            }[];
+                        };
+                        /** @description What changed, told to every organization */
+                        summary: string;
+                        /**
+                         * Format: date-time
+                         * @description In the future, at least POLICY_MIN_NOTICE_HOURS (168 by default) from now
+                         */
+                        effective_at: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            title: string;
+                            summary: string;
+                            /** Format: date-time */
+                            effective_at: string;
+                            /** Format: date-time */
+                            published_at: string;
+                            published_by: string;
+                            /** @enum {string} */
+                            state: "superseded" | "in_force" | "upcoming";
+                            url?: string;
+                            acceptances: {
+                                total: number;
+                                explicit: number;
+                                continued_use: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Violation reports, newest first, each with the case that investigates it
+         * @description Work a report through its case (`/v1/operator/cases/{id}`): notes, actions, resolution and the outcome sent to the reporter. The reporter's contact is in the case's evidence bundle, not here.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "closed" | "all";
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id?: string;
+                                /** @enum {string} */
+                                status?: "received" | "closed";
+                                category?: string;
+                                clause?: string;
+                                organization?: {
+                                    id?: string;
+                                    name?: string;
+                                } | null;
+                                /** @description The case investigating the report: GET /v1/operator/cases/{id} */
+                                case?: {
+                                    id?: string;
+                                    status?: string;
+                                    url?: string;
+                                } | null;
+                                reported_business?: string | null;
+                                reported_phone?: string | null;
+                                description?: string;
+                                /** @enum {string} */
+                                source?: "form" | "api";
+                                evidence_count?: number;
+                                outcome?: string | null;
+                                outcome_by?: string | null;
+                                /** Format: date-time */
+                                outcome_at?: string | null;
+                                /** Format: date-time */
+                                created_at?: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8957,10 +11020,10 @@ export interface components {
         "def-0": {
             error: {
                 /**
-                 * @description Stable machine-readable code: `validation_failed` (400) The request is not valid. · `invalid_idempotency_key` (400) Idempotency-Key must be 1 to 255 printable ASCII characters. · `invalid_phone_number` (400) The phone number is not valid. · `template_parameters_mismatch` (400) The template parameters do not match the template. · `unauthorized` (401) A valid API key is required. · `invalid_signature` (401) X-Hub-Signature-256 does not match the body. · `insufficient_scope` (403) The API key lacks the scope this action needs. · `account_suspended` (403) This organization is suspended. · `ip_not_allowed` (403) This API key may not be used from this address: it is outside the key's IP allow-list. · `account_restricted` (403) This organization is restricted: its marketing messages are paused until its standing improves (GET /v1/account/standing). · `verification_failed` (403) Verification token not recognised. · `not_found` (404) Not found. · `conflict` (409) The resource already exists. · `contact_already_exists` (409) A contact with this phone number already exists; details.contact_id names it. · `attribute_in_use` (409) Segments filter on this attribute: change or delete them first. · `idempotency_key_in_use` (409) A request with this Idempotency-Key is still being processed; retry shortly. · `payload_too_large` (413) The request body is too large. · `proof_of_work_required` (400) A solved proof-of-work challenge is required: GET /v1/reports/challenge, then send pow_challenge and pow_counter. · `proof_of_work_invalid` (403) The proof of work is not valid: details.reason says why; get a new challenge. · `rate_limited` (429) Too many requests: a request budget is spent; retry after the Retry-After seconds. · `too_many_failed_authentications` (429) Too many failed authentications from this address or for this key prefix: refused until the block ends (Retry-After). · `unsupported_media_type` (415) The content type is not supported. · `file_not_utf8` (415) The file must be UTF-8 text (a UTF-8 byte-order mark is fine). · `file_not_csv` (415) The file is not CSV text. · `idempotency_key_reused` (422) This Idempotency-Key was already used with a different request. · `phone_number_required` (422) Name the sender with "from": this organization has several phone numbers. · `no_phone_number` (422) This organization has no WhatsApp phone number connected yet. · `outside_customer_service_window` (422) More than 24 hours have passed since this customer last wrote: only an approved template can be sent. · `consent_required` (422) The contact has not opted in to messages of this kind: record their consent before sending a template. · `contact_opted_out` (422) The contact opted out of messages of this kind. · `marketing_frequency_cap` (422) This contact has already received the most marketing messages allowed in 24 hours. · `messaging_limit_reached` (422) The business has reached Meta's messaging limit: the most customers it may start conversations with in 24 hours. · `content_blocked` (422) Content screening blocked the message: details lists the rules it matched. · `content_needs_review` (422) Content screening holds this for a reviewer: details lists the rules it matched. · `template_not_approved` (422) No approved template with that name and language. · `template_exists` (409) A template with this name and language already exists on this WhatsApp account. · `template_not_submittable` (409) Only a draft can be submitted; edit a submitted template instead. · `template_not_editable` (409) The template cannot be edited in its current status, or not in this way. · `template_edit_limit_reached` (422) An approved template can be edited once per 24 hours and 10 times per 30 days; details.next_allowed_at says when. · `template_not_deletable` (409) Disabled templates cannot be deleted (Meta's rule). · `template_refused_by_meta` (422) The Cloud API refused the template; details carry Meta's code, subcode and explanation. · `account_required` (422) Name the WhatsApp account with "account_id": this organization has several. · `phone_change_not_allowed` (422) The number of a contact with consent records or messages cannot change: create a new contact for the new number. · `tag_limit_exceeded` (422) A contact would have more tags than allowed; nothing was changed. · `webhook_url_not_allowed` (422) The webhook URL is not allowed: it must be http(s), without credentials, and reach a public address. · `webhook_endpoint_disabled` (409) The webhook endpoint is disabled: enable it before replaying. · `replay_window_exceeded` (422) Only events of the last 30 days can be replayed. · `media_rejected` (422) The Cloud API refused the media. · `media_kind_mismatch` (400) The media is not of the kind the message type needs. · `media_not_allowed` (422) This file is not allowed: executables, scripts, macro-enabled documents and active web content are refused. · `media_type_mismatch` (422) The file's bytes do not match the type it declares (its Content-Type or file name). · `media_malware_detected` (422) The malware scanner found a threat in this file. · `link_not_allowed` (400) The link points to an address that is not allowed. · `whatsapp_credentials_rejected` (422) The Cloud API rejected the credentials. · `upstream_refused` (502) The WhatsApp Cloud API refused the request. · `upstream_unavailable` (502) The WhatsApp Cloud API could not be reached. · `internal_error` (500) Something went wrong on our side. · `service_unavailable` (503) The service is temporarily unavailable. · `scanner_unavailable` (503) The malware scanner cannot be reached, so uploads are refused for now; retry shortly.
+                 * @description Stable machine-readable code: `validation_failed` (400) The request is not valid. · `invalid_idempotency_key` (400) Idempotency-Key must be 1 to 255 printable ASCII characters. · `invalid_phone_number` (400) The phone number is not valid. · `template_parameters_mismatch` (400) The template parameters do not match the template. · `unauthorized` (401) A valid API key is required. · `invalid_credentials` (401) The email or password is not correct. · `invalid_signature` (401) X-Hub-Signature-256 does not match the body. · `insufficient_scope` (403) The API key lacks the scope this action needs. · `csrf_failed` (403) A change made with a dashboard session needs the X-CSRF-Token header: the csrf_token of GET /v1/session. · `account_suspended` (403) This organization is suspended. · `ip_not_allowed` (403) This API key may not be used from this address: it is outside the key's IP allow-list. · `account_restricted` (403) This organization is restricted: its marketing messages are paused until its standing improves (GET /v1/account/standing). · `verification_failed` (403) Verification token not recognised. · `not_found` (404) Not found. · `conflict` (409) The resource already exists. · `contact_already_exists` (409) A contact with this phone number already exists; details.contact_id names it. · `attribute_in_use` (409) Segments filter on this attribute: change or delete them first. · `idempotency_key_in_use` (409) A request with this Idempotency-Key is still being processed; retry shortly. · `payload_too_large` (413) The request body is too large. · `proof_of_work_required` (400) A solved proof-of-work challenge is required: GET /v1/reports/challenge, then send pow_challenge and pow_counter. · `proof_of_work_invalid` (403) The proof of work is not valid: details.reason says why; get a new challenge. · `rate_limited` (429) Too many requests: a request budget is spent; retry after the Retry-After seconds. · `too_many_failed_authentications` (429) Too many failed authentications from this address or for this key prefix: refused until the block ends (Retry-After). · `unsupported_media_type` (415) The content type is not supported. · `file_not_utf8` (415) The file must be UTF-8 text (a UTF-8 byte-order mark is fine). · `file_not_csv` (415) The file is not CSV text. · `idempotency_key_reused` (422) This Idempotency-Key was already used with a different request. · `phone_number_required` (422) Name the sender with "from": this organization has several phone numbers. · `no_phone_number` (422) This organization has no WhatsApp phone number connected yet. · `outside_customer_service_window` (422) More than 24 hours have passed since this customer last wrote: only an approved template can be sent. · `consent_required` (422) The contact has not opted in to messages of this kind: record their consent before sending a template. · `contact_opted_out` (422) The contact opted out of messages of this kind. · `marketing_frequency_cap` (422) This contact has already received the most marketing messages allowed in 24 hours. · `messaging_limit_reached` (422) The business has reached Meta's messaging limit: the most customers it may start conversations with in 24 hours. · `content_blocked` (422) Content screening blocked the message: details lists the rules it matched. · `content_needs_review` (422) Content screening holds this for a reviewer: details lists the rules it matched. · `template_not_approved` (422) No approved template with that name and language. · `template_exists` (409) A template with this name and language already exists on this WhatsApp account. · `template_not_submittable` (409) Only a draft can be submitted; edit a submitted template instead. · `template_not_editable` (409) The template cannot be edited in its current status, or not in this way. · `template_edit_limit_reached` (422) An approved template can be edited once per 24 hours and 10 times per 30 days; details.next_allowed_at says when. · `template_not_deletable` (409) Disabled templates cannot be deleted (Meta's rule). · `template_refused_by_meta` (422) The Cloud API refused the template; details carry Meta's code, subcode and explanation. · `account_required` (422) Name the WhatsApp account with "account_id": this organization has several. · `phone_change_not_allowed` (422) The number of a contact with consent records or messages cannot change: create a new contact for the new number. · `tag_limit_exceeded` (422) A contact would have more tags than allowed; nothing was changed. · `webhook_url_not_allowed` (422) The webhook URL is not allowed: it must be http(s), without credentials, and reach a public address. · `webhook_endpoint_disabled` (409) The webhook endpoint is disabled: enable it before replaying. · `replay_window_exceeded` (422) Only events of the last 30 days can be replayed. · `media_rejected` (422) The Cloud API refused the media. · `media_kind_mismatch` (400) The media is not of the kind the message type needs. · `media_not_allowed` (422) This file is not allowed: executables, scripts, macro-enabled documents and active web content are refused. · `media_type_mismatch` (422) The file's bytes do not match the type it declares (its Content-Type or file name). · `media_malware_detected` (422) The malware scanner found a threat in this file. · `link_not_allowed` (400) The link points to an address that is not allowed. · `whatsapp_credentials_rejected` (422) The Cloud API rejected the credentials. · `upstream_refused` (502) The WhatsApp Cloud API refused the request. · `upstream_unavailable` (502) The WhatsApp Cloud API could not be reached. · `internal_error` (500) Something went wrong on our side. · `service_unavailable` (503) The service is temporarily unavailable. · `scanner_unavailable` (503) The malware scanner cannot be reached, so uploads are refused for now; retry shortly.
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_idempotency_key" | "invalid_phone_number" | "template_parameters_mismatch" | "unauthorized" | "invalid_signature" | "insufficient_scope" | "account_suspended" | "ip_not_allowed" | "account_restricted" | "verification_failed" | "not_found" | "conflict" | "contact_already_exists" | "attribute_in_use" | "idempotency_key_in_use" | "payload_too_large" | "proof_of_work_required" | "proof_of_work_invalid" | "rate_limited" | "too_many_failed_authentications" | "unsupported_media_type" | "file_not_utf8" | "file_not_csv" | "idempotency_key_reused" | "phone_number_required" | "no_phone_number" | "outside_customer_service_window" | "consent_required" | "contact_opted_out" | "marketing_frequency_cap" | "messaging_limit_reached" | "content_blocked" | "content_needs_review" | "template_not_approved" | "template_exists" | "template_not_submittable" | "template_not_editable" | "template_edit_limit_reached" | "template_not_deletable" | "template_refused_by_meta" | "account_required" | "phone_change_not_allowed" | "tag_limit_exceeded" | "webhook_url_not_allowed" | "webhook_endpoint_disabled" | "replay_window_exceeded" | "media_rejected" | "media_kind_mismatch" | "media_not_allowed" | "media_type_mismatch" | "media_malware_detected" | "link_not_allowed" | "whatsapp_credentials_rejected" | "upstream_refused" | "upstream_unavailable" | "internal_error" | "service_unavailable" | "scanner_unavailable";
+                code: "validation_failed" | "invalid_idempotency_key" | "invalid_phone_number" | "template_parameters_mismatch" | "unauthorized" | "invalid_credentials" | "invalid_signature" | "insufficient_scope" | "csrf_failed" | "account_suspended" | "ip_not_allowed" | "account_restricted" | "verification_failed" | "not_found" | "conflict" | "contact_already_exists" | "attribute_in_use" | "idempotency_key_in_use" | "payload_too_large" | "proof_of_work_required" | "proof_of_work_invalid" | "rate_limited" | "too_many_failed_authentications" | "unsupported_media_type" | "file_not_utf8" | "file_not_csv" | "idempotency_key_reused" | "phone_number_required" | "no_phone_number" | "outside_customer_service_window" | "consent_required" | "contact_opted_out" | "marketing_frequency_cap" | "messaging_limit_reached" | "content_blocked" | "content_needs_review" | "template_not_approved" | "template_exists" | "template_not_submittable" | "template_not_editable" | "template_edit_limit_reached" | "template_not_deletable" | "template_refused_by_meta" | "account_required" | "phone_change_not_allowed" | "tag_limit_exceeded" | "webhook_url_not_allowed" | "webhook_endpoint_disabled" | "replay_window_exceeded" | "media_rejected" | "media_kind_mismatch" | "media_not_allowed" | "media_type_mismatch" | "media_malware_detected" | "link_not_allowed" | "whatsapp_credentials_rejected" | "upstream_refused" | "upstream_unavailable" | "internal_error" | "service_unavailable" | "scanner_unavailable";
                 message: string;
                 details?: unknown;
                 /** @description The Acceptable Use Policy clause behind a refusal */
