@@ -4,7 +4,7 @@ import { startPollLoop, type PollLoop } from '../lib/poll-loop.ts';
 import { changeStanding } from './change-standing.ts';
 import { announceKeyChange } from '../tenancy/key-changes.ts';
 import { decideStanding, readSignals, type Reading } from './signals.ts';
-import { findStanding, listEvaluableOrgsUnscoped, listStandingChanges, measureSignals, type OrgStanding } from './store.ts';
+import { findStanding, listEvaluableOrgsUnscoped, listStandingChanges, markEvaluated, measureSignals, type OrgStanding } from './store.ts';
 
 export type EnforcementConfig = Deps['config']['enforcement'];
 
@@ -38,6 +38,7 @@ export async function evaluateStanding(deps: Deps, orgId: string): Promise<boole
   const [last] = await listStandingChanges(deps.db, orgId, 1);
   const previous = (last?.evidence as { signals?: Pick<Reading, 'id' | 'value' | 'action'>[] } | undefined)?.signals ?? [];
   const decision = decideStanding(current, scored, now, { suspendMs: cfg.suspendSeconds * 1000, windowMs: cfg.windowSeconds * 1000 }, previous);
+  await markEvaluated(deps.db, orgId, now);
   if (decision.kind === 'stay') return false;
   const changed = await deps.db.transaction(async (tx) => {
     const locked = await findStanding(tx, orgId, true);
@@ -53,12 +54,25 @@ export async function evaluateStanding(deps: Deps, orgId: string): Promise<boole
   return changed;
 }
 
-/** The worker's evaluator: every organization, every `intervalMs`. One organization's failure does not stop the round. */
+/**
+ * How often an organization with messages or signals still in its window is measured again without anything new:
+ * its rates move as old volume leaves the window. A twenty-fourth of the window (an hour for the default day).
+ */
+export function recheckMs(cfg: EnforcementConfig): number {
+  return (cfg.windowSeconds * 1000) / 24;
+}
+
+/**
+ * The worker's evaluator, every `intervalMs`: the organizations with something new since their last evaluation, or
+ * a step due (listEvaluableOrgsUnscoped), so a round costs what the active tenants do. One organization's failure
+ * does not stop the round.
+ */
 export function startStandingEvaluator(deps: Deps): PollLoop {
+  const cfg = deps.config.enforcement;
   return startPollLoop({
-    idleMs: deps.config.enforcement.intervalMs,
+    idleMs: cfg.intervalMs,
     step: async () => {
-      for (const { id } of await listEvaluableOrgsUnscoped(deps.db)) {
+      for (const { id } of await listEvaluableOrgsUnscoped(deps.db, deps.clock.now(), cfg.windowSeconds * 1000, recheckMs(cfg))) {
         await evaluateStanding(deps, id).catch((err) => deps.log.error({ err, orgId: id }, 'standing evaluation failed'));
       }
       return false;

@@ -19,9 +19,39 @@ export async function findStanding(db: Db, orgId: string, lock = false): Promise
   return rows[0];
 }
 
-/** Unscoped: the evaluator's walk over every organization that can still change standing. */
-export function listEvaluableOrgsUnscoped(db: Db) {
-  return db.query<{ id: string }>(sql`SELECT id FROM organizations WHERE standing <> 'terminated' ORDER BY id`);
+/**
+ * Unscoped: the organizations whose standing may have changed since their last evaluation (decision 0022) — never
+ * evaluated; a suspension whose end has come; a warning or restriction a whole window old (it may step down);
+ * something new that a signal counts (a message, a compliance signal, a consent record, a quality event, a report);
+ * or, every `recheckMs`, one with messages or signals still in its window, whose rates move as they leave it.
+ * Each test is an index probe on the organization's key, so the organizations evaluated are the active ones.
+ */
+export function listEvaluableOrgsUnscoped(db: Db, now: Date, windowMs: number, recheckMs: number) {
+  const windowStart = new Date(now.getTime() - windowMs);
+  return db.query<{ id: string }>(sql`
+    SELECT o.id FROM organizations o LEFT JOIN standing_evaluations e ON e.org_id = o.id
+    WHERE o.standing <> 'terminated' AND (
+      e.evaluated_at IS NULL
+      OR (o.standing = 'suspended' AND o.standing_until <= ${now})
+      OR (o.standing IN ('warned', 'restricted') AND o.standing_since <= ${windowStart})
+      OR EXISTS (SELECT 1 FROM messages m WHERE m.org_id = o.id AND m.id >= id_floor('msg', e.evaluated_at))
+      OR EXISTS (SELECT 1 FROM compliance_signals s WHERE s.org_id = o.id AND s.id >= id_floor('sig', e.evaluated_at))
+      OR EXISTS (SELECT 1 FROM account_events a WHERE a.org_id = o.id AND a.id >= id_floor('aev', e.evaluated_at))
+      OR (SELECT r.recorded_at FROM consent_records r WHERE r.org_id = o.id ORDER BY r.seq DESC LIMIT 1) >= e.evaluated_at
+      OR (SELECT t.recorded_at FROM template_status_events t WHERE t.org_id = o.id ORDER BY t.id DESC LIMIT 1) >= e.evaluated_at
+      OR EXISTS (SELECT 1 FROM violation_reports v WHERE v.org_id = o.id AND v.created_at >= e.evaluated_at)
+      OR (e.evaluated_at <= ${new Date(now.getTime() - recheckMs)} AND (
+        EXISTS (SELECT 1 FROM messages m WHERE m.org_id = o.id AND m.id >= id_floor('msg', ${windowStart}))
+        OR EXISTS (SELECT 1 FROM compliance_signals s WHERE s.org_id = o.id AND s.id >= id_floor('sig', ${windowStart}))))
+    )
+    ORDER BY o.id`);
+}
+
+/** The evaluator measured this organization from `at` on: what arrives after it is new at the next round. */
+export function markEvaluated(db: Db, orgId: string, at: Date) {
+  return db.query(sql`
+    INSERT INTO standing_evaluations (org_id, evaluated_at) VALUES (${orgId}, ${at})
+    ON CONFLICT (org_id) DO UPDATE SET evaluated_at = greatest(standing_evaluations.evaluated_at, excluded.evaluated_at)`);
 }
 
 const CONSENT_KINDS = ['send_refused_no_consent', 'send_refused_opted_out'];
