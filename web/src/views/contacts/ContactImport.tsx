@@ -216,7 +216,7 @@ function noConsent(stateColumn: string, header: string[] = []): Consent {
     state: stateColumn ? { from: 'column', column: stateColumn, value: 'opted_in' } : { from: 'value', column: '', value: 'opted_in' },
     text: column('consent_text') ? { from: 'column', column: column('consent_text'), value: '' } : { from: 'value', column: '', value: '' },
     url: column('consent_url') ? { from: 'column', column: column('consent_url'), value: '' } : { from: 'none', column: '', value: '' },
-    source: { from: 'value', column: '', value: 'import' },
+    source: { from: 'none', column: '', value: '' },
     captured_at: column('captured_at'), ip: column('ip'),
   };
 }

@@ -33,7 +33,7 @@ export function TemplatePreview({ draft }: { draft: Draft }) {
   );
 }
 
-const ICONS: Record<ButtonDraft['type'], string> = { QUICK_REPLY: '↩', URL: '↗', PHONE_NUMBER: '☎', COPY_CODE: '⧉', OTP: '⧉', FLOW: '☰' };
+const ICONS: Record<ButtonDraft['type'], string> = { QUICK_REPLY: '↩', URL: '↗', PHONE_NUMBER: '☎', COPY_CODE: '❐', OTP: '❐', FLOW: '☰' };
 
 function buttonLabel(b: ButtonDraft): string {
   if (b.type === 'COPY_CODE') return b.text.trim() || 'Copy offer code';
@@ -51,7 +51,7 @@ function PreviewHeader({ draft }: { draft: Draft }) {
     return <div className="wa-header-text">{withVariables(text, examples)}</div>;
   }
   const label = { IMAGE: 'Image', VIDEO: 'Video', DOCUMENT: 'Document', LOCATION: 'Location' }[format];
-  const icon = { IMAGE: '🖼', VIDEO: '▶', DOCUMENT: '📄', LOCATION: '📍' }[format];
+  const icon = { IMAGE: '▣', VIDEO: '▶', DOCUMENT: '▤', LOCATION: '◉' }[format];
   return <div className={`wa-media wa-media-${format.toLowerCase()}`}><span aria-hidden="true">{icon}</span> {label}</div>;
 }
 
