@@ -142,13 +142,14 @@ describe('operations', () => {
     expect(doc.body.openapi).toBe('3.1.0');
     const documented = Object.entries(doc.body.paths as Record<string, object>)
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const routes = t.platform.app!.printRoutes({ commonPrefix: false });
     for (const expected of [
       'POST /v1/messages', 'GET /v1/messages', 'GET /v1/messages/{id}', 'GET /v1/phone-numbers', 'POST /v1/phone-numbers',
       'GET /v1/phone-numbers/{id}', 'GET /v1/templates', 'GET /v1/templates/{id}', 'GET /webhooks/whatsapp', 'POST /webhooks/whatsapp',
       'GET /healthz', 'GET /readyz',
     ]) expect(documented).toContain(expected);
-    expect(routes).toContain('/v1/messages');
+    // Documented and really routed (the dashboard's `/` makes printRoutes' tree print paths without their slash).
+    expect(t.platform.app!.hasRoute({ method: 'POST', url: '/v1/messages' })).toBe(true);
+    expect(t.platform.app!.hasRoute({ method: 'GET', url: '/v1/messages/:id' })).toBe(true);
     const html = await t.api('GET', '/docs/');
     expect(html.status).toBe(200);
     expect(html.text).toContain('<html');
