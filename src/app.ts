@@ -86,6 +86,7 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An Xpecto API key' },
           session: { type: 'apiKey', in: 'cookie', name: 'xp_session', description: 'A dashboard session (POST /v1/session); POST, PUT, PATCH and DELETE also need the `x-csrf-token` header' },
+          operatorKey: { type: 'http', scheme: 'bearer', description: 'An Xpecto operator key (xp_op_…, `xpecto operator keys create`); an operator\'s dashboard session also passes' },
         },
       },
     },
@@ -97,6 +98,10 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
       if (scope) {
         documented['security'] = [{ apiKey: [] }, { session: [] }];
         documented['description'] = `${(documented['description'] as string | undefined) ?? ''}\n\nRequires scope \`${scope}\`.`.trim();
+      }
+      if (route.config?.operator) {
+        documented['security'] = [{ operatorKey: [] }, { session: [] }];
+        documented['description'] = `${(documented['description'] as string | undefined) ?? ''}\n\nOperators only (Xpecto's trust and safety).`.trim();
       }
       return { schema: documented, url };
     },
