@@ -254,6 +254,15 @@ describe('Contacts journey (issue 9)', () => {
     const [{ tags }] = await db().query<{ tags: string[] }>(sql`
       SELECT tags FROM contacts WHERE org_id = ${tenant.orgId} AND phone_e164 = '+919876500007'`) as [{ tags: string[] }];
     expect([...tags].sort()).toEqual(['fair-2026', 'wedding order']);
+
+    // An attribute the organization defined, set from the page.
+    await page.getByRole('button', { name: 'Edit attributes' }).click();
+    await page.getByLabel('City').fill('Pune');
+    await page.getByRole('button', { name: 'Save attributes' }).click();
+    await page.getByRole('button', { name: 'Edit attributes' }).waitFor();
+    const [{ attributes }] = await db().query<{ attributes: Record<string, unknown> }>(sql`
+      SELECT attributes FROM contacts WHERE org_id = ${tenant.orgId} AND phone_e164 = '+919876500007'`) as [{ attributes: Record<string, unknown> }];
+    expect(attributes).toEqual({ city: 'Pune' });
     await checkView(page, 'contacts-contact-1280');
 
     const phone = await signIn(browser, t.url, owner, PHONE);

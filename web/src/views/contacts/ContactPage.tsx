@@ -32,9 +32,7 @@ export function ContactPage() {
                 </dl>
               </Card>
               <Tags contactId={id} tags={c.tags ?? []} reload={contact.reload} />
-              <Card title="Attributes">
-                <Attributes values={c.attributes ?? {}} defs={defs.data?.data ?? []} />
-              </Card>
+              <Attributes contactId={id} values={c.attributes ?? {}} defs={defs.data?.data ?? []} reload={contact.reload} />
             </div>
             <div className="stack-col">
               <Card title="Consent now">
@@ -99,22 +97,82 @@ function Tags({ contactId, tags, reload }: { contactId: string; tags: string[]; 
   );
 }
 
-function Attributes({ values, defs }: { values: Record<string, unknown>; defs: AttributeDef[] }) {
+function Attributes({ contactId, values, defs, reload }: { contactId: string; values: Record<string, unknown>; defs: AttributeDef[]; reload: () => Promise<void> }) {
+  const [editing, setEditing] = useState<Record<string, string> | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const keys = [...new Set([...defs.map((d) => d.key ?? ''), ...Object.keys(values)])].filter(Boolean);
-  if (keys.length === 0) return <p className="muted">Your organization has not defined contact attributes (POST /v1/contact-attributes).</p>;
-  return (
-    <dl className="detail-list">
-      {keys.map((key) => {
-        const def = defs.find((d) => d.key === key);
-        return (
-          <div key={key} className="fact">
-            <dt>{def?.label || key}</dt>
-            <dd>{showValue(values[key], def?.type)}</dd>
+  const start = () => setEditing(Object.fromEntries(defs.map((d) => [d.key!, values[d.key!] === undefined || values[d.key!] === null ? '' : String(values[d.key!])])));
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!editing) return;
+    // An emptied field removes the value (null); the others are sent in their attribute's type.
+    const attributes = Object.fromEntries(defs.map((d) => [d.key!, typedValue(editing[d.key!] ?? '', d.type)]));
+    // The attributes' OpenAPI schema does not allow extra properties, so the generator types every value as undefined.
+    const body = { attributes: attributes as unknown as Record<string, undefined> };
+    const { error: refused } = await api.PATCH('/v1/contacts/{id}', { params: { path: { id: contactId } }, body });
+    if (refused) { setError(errorMessage(refused)); return; }
+    setError(null);
+    setEditing(null);
+    await reload();
+  };
+  if (keys.length === 0) {
+    return <Card title="Attributes"><p className="muted">Your organization has not defined contact attributes yet (POST /v1/contact-attributes): city, birthday, plan…</p></Card>;
+  }
+  if (editing) {
+    return (
+      <Card title="Attributes">
+        <form onSubmit={(e) => void save(e)}>
+          {defs.map((d) => (
+            <div className="field" key={d.key}>
+              <label htmlFor={`attr-${d.key}`}>{d.label || d.key}</label>
+              <AttributeInput id={`attr-${d.key}`} def={d} value={editing[d.key!] ?? ''} onChange={(v) => setEditing((e) => ({ ...e, [d.key!]: v }))} />
+            </div>
+          ))}
+          {error ? <p className="form-error" role="alert">{error}</p> : null}
+          <div className="row">
+            <button type="submit">Save attributes</button>
+            <button type="button" className="link-button" onClick={() => { setEditing(null); setError(null); }}>Cancel</button>
           </div>
-        );
-      })}
-    </dl>
+        </form>
+      </Card>
+    );
+  }
+  return (
+    <Card title="Attributes">
+      <dl className="detail-list">
+        {keys.map((key) => {
+          const def = defs.find((d) => d.key === key);
+          return (
+            <div key={key}>
+              <dt>{def?.label || key}</dt>
+              <dd>{showValue(values[key], def?.type)}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      {defs.length > 0 ? <p><button type="button" className="secondary small" onClick={start}>Edit attributes</button></p> : null}
+    </Card>
   );
+}
+
+function AttributeInput({ id, def, value, onChange }: { id: string; def: AttributeDef; value: string; onChange: (v: string) => void }) {
+  if (def.type === 'boolean' || def.type === 'enum') {
+    const options: [string, string][] = def.type === 'boolean' ? [['true', 'Yes'], ['false', 'No']] : (def.options ?? []).map((o) => [o, o]);
+    return (
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">— Not set —</option>
+        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    );
+  }
+  return <input id={id} type={def.type === 'number' ? 'number' : def.type === 'date' ? 'date' : 'text'} value={value} onChange={(e) => onChange(e.target.value)} />;
+}
+
+function typedValue(raw: string, type: string | undefined): string | number | boolean | null {
+  if (raw.trim() === '') return null;
+  if (type === 'number') return Number(raw);
+  if (type === 'boolean') return raw === 'true';
+  return raw;
 }
 
 function showValue(value: unknown, type: string | undefined): string {
