@@ -33,3 +33,10 @@ export function formatCountdown(untilIso: string, now = Date.now()): string {
   const s = left % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
+
+// A calendar day the API names as "YYYY-MM-DD" (already in the user's time zone): formatted at UTC midnight so no
+// time-zone offset moves it to the day before.
+const dayShort = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLong = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+export const formatCalendarDay = (ymd: string, style: 'short' | 'long' = 'short'): string =>
+  (style === 'short' ? dayShort : dayLong).format(new Date(`${ymd}T00:00:00Z`));
