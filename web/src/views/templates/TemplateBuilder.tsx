@@ -6,10 +6,10 @@ import { api, errorMessage, type ApiError } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { formatNumber } from '../../format.ts';
 import { BodySection, ButtonsSection, FooterSection, HeaderSection } from './BuilderSections.tsx';
-import { messagesByField, toDefinition, type Category, type Draft, type ParameterFormat } from './definition.ts';
+import { messagesByField, newButton, toDefinition, type Category, type Draft, type ParameterFormat } from './definition.ts';
 import { TemplatePreview } from './TemplatePreview.tsx';
 
-type Violation = { path: string; message: string };
+type Violation = { path: string; message: string; rule?: string };
 
 /** Which group of the form a field belongs to: its messages show once the author has touched that group. */
 function groupOf(field: string): string {
@@ -98,7 +98,7 @@ export function TemplateBuilder({ initial, existing }: { initial: Draft; existin
           <div className="builder-row">
             <Field id="tpl-category" label="Category" messages={visible('tpl-category')}>
               {(p) => (
-                <select {...p} value={draft.category} disabled={existing?.status === 'APPROVED'} onChange={(e) => set('category', 'tpl-category')(e.target.value as Category)}>
+                <select {...p} value={draft.category} disabled={existing?.status === 'APPROVED'} onChange={(e) => change('tpl-category', (d) => withCategory(d, e.target.value as Category))}>
                   <option value="MARKETING">Marketing</option>
                   <option value="UTILITY">Utility</option>
                   <option value="AUTHENTICATION">Authentication</option>
@@ -142,6 +142,12 @@ export function TemplateBuilder({ initial, existing }: { initial: Draft; existin
 function HeaderSectionIfAllowed(props: Parameters<typeof HeaderSection>[0]) {
   if (props.draft.category === 'AUTHENTICATION') return null;
   return <HeaderSection {...props} />;
+}
+
+/** An authentication template needs its one OTP button: switching to it adds one if there is none. */
+function withCategory(d: Draft, category: Category): Draft {
+  if (category !== 'AUTHENTICATION' || d.buttons.some((b) => b.type === 'OTP')) return { ...d, category };
+  return { ...d, category, buttons: [...d.buttons, newButton('OTP')] };
 }
 
 const messagesByFieldKey = (v: Violation, index: ReturnType<typeof toDefinition>['index']) => [...messagesByField([v], index).keys()][0] ?? 'tpl-form';

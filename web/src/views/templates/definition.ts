@@ -204,10 +204,11 @@ export function fieldOf(path: string, index: ComponentIndex): string {
 export type FieldMessages = Map<string, string[]>;
 
 /** Violations grouped by the field they concern, in the validator's order (the order an author would fix them). */
-export function messagesByField(violations: Pick<TemplateViolation, 'path' | 'message'>[], index: ComponentIndex): FieldMessages {
+export function messagesByField(violations: (Pick<TemplateViolation, 'path' | 'message'> & { rule?: string })[], index: ComponentIndex): FieldMessages {
   const out: FieldMessages = new Map();
   for (const v of violations) {
-    const field = fieldOf(v.path, index);
+    // What the component list lacks is told where the author would add it.
+    const field = v.rule === 'auth.otp_button_required' ? 'buttons' : fieldOf(v.path, index);
     out.set(field, [...(out.get(field) ?? []), v.message]);
   }
   return out;
