@@ -130,6 +130,8 @@ describe('Templates journey (issue 9)', () => {
       SELECT status, components FROM templates WHERE org_id = ${tenant.orgId} AND name = 'spring_pickup'`);
     expect(stored?.status).toBe('APPROVED');
     expect(JSON.stringify(stored?.components)).toContain('"body_text":[["Maria"]]');
+    await expect.poll(() => preview.textContent()).toContain('Hi Maria, your spring bouquet is ready');
+    await checkView(page, 'templates-detail-1280');
 
     // The library: statuses and a rejection reason; a quality change from Meta appears on its own.
     await open(page, 'Templates', 'Templates');

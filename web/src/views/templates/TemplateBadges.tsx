@@ -5,6 +5,15 @@ const STATUS_LABELS: Record<string, string> = {
   IN_APPEAL: 'In appeal', PENDING_DELETION: 'Being deleted', DELETED: 'Deleted', LIMIT_EXCEEDED: 'Limit exceeded', ARCHIVED: 'Archived',
 };
 
+/** A status, or a quality rating, in words. */
+export function eventLabel(kind: string | undefined, value: string | null | undefined): string {
+  if (!value) return '—';
+  if (kind === 'status') return STATUS_LABELS[value] ?? value;
+  if (kind === 'quality') return QUALITY[value]?.label ?? 'Not rated';
+  if (kind === 'category') return value.charAt(0) + value.slice(1).toLowerCase();
+  return value;
+}
+
 /** The template's status in words (colour is never the only cue). */
 export function StatusBadge({ status }: { status: string | undefined }) {
   const s = status ?? 'DRAFT';

@@ -4,7 +4,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../format.ts';
 import { Card, Loaded, Page, useInterval, useLoad } from '../../ui.tsx';
 import { fromTemplate } from './definition.ts';
-import { QualityBadge, StatusBadge, rejectionText } from './TemplateBadges.tsx';
+import { QualityBadge, StatusBadge, eventLabel, rejectionText } from './TemplateBadges.tsx';
 import { titleCase } from './TemplateLibrary.tsx';
 import { TemplatePreview } from './TemplatePreview.tsx';
 
@@ -51,7 +51,7 @@ export function TemplateDetail() {
                     {t.previous_category ? <span className="small-text muted">Moved by WhatsApp from {titleCase(t.previous_category)} to {titleCase(t.category)}</span> : null}
                   </div>
                   {why ? <p className="reason-box" data-testid="rejection-reason"><strong>{t.status === 'REJECTED' ? 'Why it was rejected: ' : 'Why: '}</strong>{why}</p> : null}
-                  {action.note ? <p className="notice" role="status">{action.note}</p> : null}
+                  {action.note && (t.status === 'DRAFT' || t.status === 'PENDING') ? <p className="notice" role="status">{action.note}</p> : null}
                   {action.error ? <p className="form-error" role="alert">{action.error}</p> : null}
                   <div className="row">
                     {t.status === 'DRAFT' ? <button type="button" onClick={() => void submit()} disabled={action.busy}>{action.busy ? 'Submitting…' : 'Submit for review'}</button> : null}
@@ -74,8 +74,8 @@ export function TemplateDetail() {
                         {(t.history ?? []).map((e, i) => (
                           <tr key={i}>
                             <td data-label="When">{formatDateTime(e.meta_time ?? e.recorded_at)}</td>
-                            <td data-label="What">{titleCase(e.kind)}: {e.previous ? `${e.previous} → ` : ''}{e.event}</td>
-                            <td data-label="Detail">{[e.reason, e.source === 'api' ? 'by you' : e.source === 'webhook' ? 'from WhatsApp' : 'by sync', e.applied === false ? 'out of date, not applied' : null].filter(Boolean).join(' · ')}</td>
+                            <td data-label="What">{titleCase(e.kind)}: {e.previous ? `${eventLabel(e.kind, e.previous)} → ` : ''}{eventLabel(e.kind, e.event)}</td>
+                            <td data-label="Detail">{[e.reason === 'NONE' ? null : e.reason, e.source === 'api' ? 'by you' : e.source === 'webhook' ? 'from WhatsApp' : 'by sync', e.applied === false ? 'out of date, not applied' : null].filter(Boolean).join(' · ')}</td>
                           </tr>
                         ))}
                       </tbody>
