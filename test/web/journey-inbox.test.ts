@@ -94,6 +94,11 @@ describe('Inbox journey (issue 9)', () => {
       SELECT status, type FROM messages WHERE org_id = ${tenant.orgId} AND counterpart = ${GREETED} AND direction = 'outbound'`);
     expect(rows).toEqual([{ status: 'read', type: 'template' }]);
     expect(errors).toEqual([]);
+    // The conversation as the owner left it: the template read, and the picker for the next one (window closed);
+    // the list shows it too, read.
+    await page.getByTestId('conversation').filter({ hasText: GREETED }).locator('.ticks[data-status=read]').waitFor();
+    await expectAccessible(page, 'Inbox template picker 1280');
+    await screenshot(page, 'inbox-template-1280');
     await page.context().close();
   }, 120_000);
 

@@ -14,7 +14,7 @@ const MEDIA: Record<string, string> = {
 const SETTLED = new Set(['read', 'failed', 'deleted', 'received', 'played']);
 
 /** One customer's messages as bubbles, the 24-hour window, and the ways to answer that it allows. */
-export function ConversationThread({ contactId }: { contactId: string }) {
+export function ConversationThread({ contactId, onSent }: { contactId: string; onSent?: () => void }) {
   const thread = useLoad(() => loadThread(contactId), [contactId]);
   const [picking, setPicking] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -33,6 +33,7 @@ export function ConversationThread({ contactId }: { contactId: string }) {
     setPicking(false);
     setNotice(status === 'held' ? 'Content screening held the message for a reviewer: it is sent once released.' : null);
     void thread.reload();
+    onSent?.();
   };
 
   return (

@@ -18,15 +18,17 @@ export function Inbox() {
 /** Conversations on the left and the open one on the right; on a phone, one or the other. */
 function InboxLayout() {
   const { contactId } = useParams();
+  // Bumped by each send, so the list shows the new last message at once instead of at its next poll.
+  const [sends, setSends] = useState(0);
   return (
     <Page title="Inbox">
       <div className={`inbox ${contactId ? 'inbox-has-thread' : 'inbox-no-thread'}`}>
         <div className="inbox-list">
           <NewConversation />
-          <ConversationList />
+          <ConversationList sends={sends} />
         </div>
         <section className="inbox-thread" aria-label="Conversation">
-          {contactId ? <ConversationThread contactId={contactId} /> : (
+          {contactId ? <ConversationThread contactId={contactId} onSent={() => setSends((n) => n + 1)} /> : (
             <EmptyState title="Pick a conversation">Choose one on the left, or start a new one with a contact who opted in.</EmptyState>
           )}
         </section>
@@ -35,8 +37,8 @@ function InboxLayout() {
   );
 }
 
-function ConversationList() {
-  const list = useLoad(() => api.GET('/v1/conversations', { params: { query: { limit: 50 } } }), []);
+function ConversationList({ sends }: { sends: number }) {
+  const list = useLoad(() => api.GET('/v1/conversations', { params: { query: { limit: 50 } } }), [sends]);
   useInterval(() => void list.reload(), 5_000);
   if (!list.data) {
     if (list.error) return <ErrorState message={list.error} onRetry={list.reload} />;

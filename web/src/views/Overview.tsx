@@ -49,7 +49,7 @@ export function Overview() {
       </section>
 
       <Card title="Last 14 days" className="overview-chart">
-        <Loaded result={stats} lines={9}>
+        <Loaded result={stats} lines={11}>
           {(s) => s.series.some((d) => d.sent + d.failed + d.replied > 0)
             ? <DayChart id="days" title="Messages per day, last 14 days" days={s.series} series={SERIES} />
             : <EmptyChart />}
