@@ -178,7 +178,11 @@ describe('Contacts journey (issue 9)', () => {
     expect(await page.getByLabel('Tags', { exact: true }).inputValue()).toBe('Tags');
     await page.getByLabel('Record consent from this file').check();
     expect(await page.getByLabel('Column', { exact: true }).first().inputValue()).toBe('Consent');
+    // The words of an opt-in are checked as they are typed, by the platform's own rule.
+    await page.getByLabel('Consent text').fill('Yes, send me offers on WhatsApp.');
+    await expect.poll(() => page.locator('#consent-text-value-error').textContent()).toContain(`must name the business ("${business}")`);
     await page.getByLabel('Consent text').fill(consentText);
+    await page.locator('#consent-text-value-error').waitFor({ state: 'detached' });
     await page.getByLabel('Tag every imported contact').fill('fair-2026');
     await checkView(page, 'contacts-import-1280');
 

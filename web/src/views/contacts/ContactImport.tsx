@@ -1,6 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { consentTextProblem } from '../../../../src/contacts/import/mapping.ts';
 import { api, errorMessage, type ApiError } from '../../api/client.ts';
+import { FieldMessages } from '../../components/Field.tsx';
 import { formatNumber } from '../../format.ts';
 import { Card, Page, useLoad } from '../../ui.tsx';
 import { guessColumn, previewCsv, type CsvPreview } from './csv-preview.ts';
@@ -32,6 +34,7 @@ export function ContactImport() {
   const [problem, setProblem] = useState<{ message: string; details: { path: string; message: string }[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const definitions = useLoad(() => api.GET('/v1/contact-attributes'), []);
+  const settings = useLoad(() => api.GET('/v1/consent/settings'), []);
 
   const choose = async (chosen: File | undefined) => {
     setProblem(null);
@@ -121,7 +124,7 @@ export function ContactImport() {
                 </div>
               </div>
             </Card>
-            <ConsentCard consent={consent} setConsent={setConsent} columnSelect={columnSelect} />
+            <ConsentCard consent={consent} setConsent={setConsent} columnSelect={columnSelect} businessName={settings.data?.business_name ?? null} />
             <Card title="3. Import">
               {problem ? (
                 <div className="form-error" role="alert">
@@ -140,11 +143,15 @@ export function ContactImport() {
   );
 }
 
-function ConsentCard({ consent, setConsent, columnSelect }: {
-  consent: Consent; setConsent: (f: (c: Consent) => Consent) => void;
+function ConsentCard({ consent, setConsent, columnSelect, businessName }: {
+  consent: Consent; setConsent: (f: (c: Consent) => Consent) => void; businessName: string | null;
   columnSelect: (id: string, value: string, onChange: (v: string) => void, none?: string) => ReactNode;
 }) {
   const set = (patch: Partial<Consent>) => setConsent((c) => ({ ...c, ...patch }));
+  // The platform's own rule for the words of an opt-in (AUP 2), checked as they are typed; the upload checks it again.
+  const optsIn = consent.state.from === 'column' || consent.state.value === 'opted_in';
+  const textProblem = consent.text.from === 'value' && consent.text.value !== '' && optsIn && businessName !== null
+    ? consentTextProblem(consent.text.value, businessName) : null;
   const source = (key: 'state' | 'text' | 'url' | 'source', label: string, valueLabel: string, options: { optional: boolean; long?: boolean }) => {
     const s = consent[key];
     const update = (patch: Partial<Source>) => set({ [key]: { ...s, ...patch } } as Partial<Consent>);
@@ -172,8 +179,9 @@ function ConsentCard({ consent, setConsent, columnSelect }: {
           <div className="field">
             <label htmlFor={`consent-${key}-value`}>{valueLabel}</label>
             {options.long
-              ? <textarea id={`consent-${key}-value`} rows={3} value={s.value} onChange={(e) => update({ value: e.target.value })} />
+              ? <textarea id={`consent-${key}-value`} rows={3} value={s.value} onChange={(e) => update({ value: e.target.value })} {...described(`consent-${key}-value`, key === 'text' ? textProblem : null)} />
               : <input id={`consent-${key}-value`} value={s.value} onChange={(e) => update({ value: e.target.value })} />}
+            {key === 'text' ? <FieldMessages id="consent-text-value-error" messages={textProblem ? [textProblem] : undefined} /> : null}
           </div>
         ) : null}
       </fieldset>
@@ -208,6 +216,8 @@ function ConsentCard({ consent, setConsent, columnSelect }: {
     </Card>
   );
 }
+
+const described = (id: string, problem: string | null) => (problem ? { 'aria-describedby': `${id}-error`, 'aria-invalid': true as const } : {});
 
 function noConsent(stateColumn: string, header: string[] = []): Consent {
   const column = (field: string) => guessColumn(header, field);
