@@ -269,6 +269,24 @@ describe('Operator console: reports, cases and standing', () => {
     await ownerPage.getByText('Appeal granted: the step was overturned').waitFor();
     expect(await ownerPage.getByTestId('standing-banner').count()).toBe(0);
     await ownerPage.getByTestId('policy-acceptance').waitFor();
+
+    // The operator publishes the policy's next version, effective in eight days; the owner sees it coming.
+    const [current] = await db().query<{ document: { title: string; sections: { id: string; title: string; text?: string[] }[] } }>(sql`
+      SELECT document FROM policy_versions ORDER BY version DESC LIMIT 1`);
+    const next = structuredClone(current!.document);
+    next.sections[0]!.text = [...(next.sections[0]!.text ?? []), 'Operators answer appeals within two business days.'];
+    await op.getByRole('link', { name: 'Policy' }).click();
+    await op.getByRole('button', { name: 'Write a new version' }).click();
+    await op.getByLabel('What changed').fill('Appeals are answered within two business days.');
+    await op.getByLabel('The policy document (JSON)').fill(JSON.stringify(next, null, 2));
+    await op.getByRole('button', { name: 'Publish', exact: true }).click();
+    await op.getByText(/Version \d+ is published/).waitFor();
+    await op.getByText('Upcoming').waitFor();
+    await withAxe(op);
+    await expectAccessible(op, 'operator policy');
+    await screenshot(op, 'operator-policy-1280');
+    await ownerPage.reload();
+    await ownerPage.getByText('Appeals are answered within two business days.').waitFor();
     await captureBothWidths(ownerPage, 'standing', () => ownerPage.getByTestId('signal').first().waitFor());
     await op.context().close();
     await ownerPage.context().close();
