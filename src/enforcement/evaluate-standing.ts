@@ -38,8 +38,10 @@ export async function evaluateStanding(deps: Deps, orgId: string): Promise<boole
   const [last] = await listStandingChanges(deps.db, orgId, 1);
   const previous = (last?.evidence as { signals?: Pick<Reading, 'id' | 'value' | 'action'>[] } | undefined)?.signals ?? [];
   const decision = decideStanding(current, scored, now, { suspendMs: cfg.suspendSeconds * 1000, windowMs: cfg.windowSeconds * 1000 }, previous);
-  await markEvaluated(deps.db, orgId, now);
-  if (decision.kind === 'stay') return false;
+  if (decision.kind === 'stay') {
+    await markEvaluated(deps.db, orgId, now);
+    return false;
+  }
   const changed = await deps.db.transaction(async (tx) => {
     const locked = await findStanding(tx, orgId, true);
     if (!locked || locked.standing !== org.standing || locked.standing_since?.getTime() !== org.standing_since?.getTime()) return false;
@@ -50,6 +52,8 @@ export async function evaluateStanding(deps: Deps, orgId: string): Promise<boole
     deps.log.info({ orgId, from: org.standing, to: decision.to, clause: decision.clause }, 'standing changed');
     return true;
   });
+  // Only once the step is taken (or found taken by another): a step that failed is tried again at the next round.
+  await markEvaluated(deps.db, orgId, now);
   if (changed) announceKeyChange({ org: orgId });
   return changed;
 }
