@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
@@ -40,18 +38,10 @@ afterAll(async () => {
 
 const orgName = async () => (await db().query<{ name: string }>(sql`SELECT name FROM organizations WHERE id = ${tenant.orgId}`))[0]!.name;
 
-// The dashboard's CSP (script-src 'self') refuses the inline script tag expectAccessible adds; evaluated through
-// the DevTools protocol, axe-core is not subject to it.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function withAxe(page: Page) {
-  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.evaluate(AXE_SOURCE);
-}
-
 /** The view at both widths: axe, no sideways scroll, a screenshot each. */
 async function captureBothWidths(page: Page, name: string, ready: () => Promise<unknown>) {
   await page.setViewportSize(DESKTOP);
   await ready();
-  await withAxe(page);
   await expectAccessible(page, name);
   await screenshot(page, `${name}-1280`);
   await page.setViewportSize(PHONE);
@@ -253,7 +243,6 @@ describe('Operator console: reports, cases and standing', () => {
     await step.getByLabel('Your appeal').fill('The links were our own shop\'s; we have removed the campaign and added link checks.');
     await step.getByRole('button', { name: 'Send appeal' }).click();
     await step.getByText('Appeal waiting for a decision').waitFor();
-    await withAxe(ownerPage);
     await expectAccessible(ownerPage, 'standing while suspended');
     await screenshot(ownerPage, 'standing-suspended-1280');
 
@@ -282,7 +271,6 @@ describe('Operator console: reports, cases and standing', () => {
     await op.getByRole('button', { name: 'Publish', exact: true }).click();
     await op.getByText(/Version \d+ is published/).waitFor();
     await op.getByText('Upcoming').waitFor();
-    await withAxe(op);
     await expectAccessible(op, 'operator policy');
     await screenshot(op, 'operator-policy-1280');
     await ownerPage.reload();

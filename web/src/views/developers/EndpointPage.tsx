@@ -89,8 +89,8 @@ export function EndpointPage() {
                 />
               ) : null}
             </Card>
-            {canWrite ? <ReplayRange endpointId={id} disabled={e.status === 'disabled'} onReplayed={() => setLogVersion((v) => v + 1)} /> : null}
             <DeliveryLog endpointId={id} canReplay={canWrite && e.status !== 'disabled'} version={logVersion} />
+            {canWrite ? <ReplayRange endpointId={id} disabled={e.status === 'disabled'} onReplayed={() => setLogVersion((v) => v + 1)} /> : null}
           </>
         )}
       </Loaded>

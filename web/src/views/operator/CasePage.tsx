@@ -55,7 +55,7 @@ export function CasePage() {
               {c.status === 'open' && c.organization ? (
                 <Card title="Take an enforcement step">
                   <StandingActionForm
-                    current={c.organization.standing ?? 'good'} clauses={[c.clause]} idPrefix="case-action"
+                    current={c.organization.standing ?? 'good'} clauses={[c.clause]} initialClause={c.clause} idPrefix="case-action"
                     onSubmit={async (action) => {
                       const { error } = await api.POST('/v1/operator/cases/{id}/actions', { params: { path: { id } }, body: action });
                       if (!error) void found.reload();

@@ -15,7 +15,9 @@ export function OrganizationPage() {
   return (
     <Loaded result={org} lines={10}>
       {(o) => {
-        const clauses = [...new Set([...o.signals.map((s) => s.clause), ...(o.standing.clause ? [o.standing.clause] : []), ...o.all_signals.map((s) => s.clause)])];
+        // What was observed comes first (a flagged signal's clause, the standing's), and is filled in; every signal's clause is suggested.
+        const observed = [...new Set([...o.signals.map((s) => s.clause), ...(o.standing.clause ? [o.standing.clause] : [])])];
+        const clauses = [...new Set([...observed, ...o.all_signals.map((s) => s.clause)])];
         return (
           <Page title={o.name} actions={<Link className="button secondary" to="/operator">All organizations</Link>}>
             <Card className="standing-summary">
@@ -37,7 +39,7 @@ export function OrganizationPage() {
               <Card title="Take an enforcement step">
                 {o.standing.state === 'terminated' ? <p>This organization is terminated: that is final.</p> : (
                   <StandingActionForm
-                    current={o.standing.state} clauses={clauses} idPrefix="org-action"
+                    current={o.standing.state} clauses={clauses} initialClause={observed[0]} idPrefix="org-action"
                     onSubmit={async (action) => {
                       const { error } = await api.POST('/v1/operator/organizations/{id}/standing', { params: { path: { id } }, body: action });
                       if (!error) void org.reload();

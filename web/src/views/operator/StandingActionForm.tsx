@@ -21,11 +21,13 @@ function localInput(date: Date): string {
 
 /**
  * A step on the enforcement ladder with its reason (sent to the organization) and the policy clause it rests on.
- * `clauses` suggests the clauses of what was observed (flagged signals, the case); any clause of the policy is accepted.
+ * `clauses` are suggested, `initialClause` (what was observed: a flagged signal's, the case's) filled in; the platform
+ * accepts any section or clause of the policy in force.
  */
-export function StandingActionForm({ current, clauses, onSubmit, idPrefix = 'action' }: {
+export function StandingActionForm({ current, clauses, initialClause, onSubmit, idPrefix = 'action' }: {
   current: string;
   clauses: string[];
+  initialClause?: string | undefined;
   onSubmit: (action: StandingAction) => Promise<unknown>;
   idPrefix?: string;
 }) {
@@ -79,7 +81,7 @@ export function StandingActionForm({ current, clauses, onSubmit, idPrefix = 'act
       ) : null}
       <div className="field">
         <label htmlFor={`${idPrefix}-clause`}>Policy clause</label>
-        <input id={`${idPrefix}-clause`} name="clause" required pattern="[0-9]+(\.[0-9]+)?" list={`${idPrefix}-clauses`} defaultValue={clauses[0] ?? ''} aria-describedby={`${idPrefix}-clause-hint`} />
+        <input id={`${idPrefix}-clause`} name="clause" required pattern="[0-9]+(\.[0-9]+)?" list={`${idPrefix}-clauses`} defaultValue={initialClause ?? ''} aria-describedby={`${idPrefix}-clause-hint`} />
         <datalist id={`${idPrefix}-clauses`}>{clauses.map((c) => <option key={c} value={c} />)}</datalist>
         <span id={`${idPrefix}-clause-hint`} className="hint">A section or clause of the <a href="/legal/aup">policy in force</a>, e.g. 3.2.</span>
       </div>
