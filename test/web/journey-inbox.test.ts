@@ -21,6 +21,7 @@ const GREETED = '+12025550100';
 const WRITER = '+12025550104';
 const UNREACHABLE = '+12025550105';
 const OPTED_OUT = '+12025550150';
+const PICKUP = '+12025550103';
 
 async function sendAndSettle(body: object, status: string): Promise<string> {
   const sent = await t.api('POST', '/v1/messages', { key: tenant.apiKey, body });
@@ -53,6 +54,16 @@ beforeAll(async () => {
     body: { records: [{ phone: OPTED_OUT, purpose: 'all', state: 'opted_out', source: 'keyword', proof: { text: 'STOP' } }] },
   });
   expect(optOut.status, optOut.text).toBe(201);
+  // A template with variables, approved by the simulator's review, for the picker's inputs and preview.
+  const draft = await t.api('POST', '/v1/templates', {
+    key: tenant.apiKey,
+    body: { name: 'order_ready', language: 'en_US', category: 'UTILITY', components: [{
+      type: 'BODY', text: 'Hi {{1}}, your order {{2}} is ready for pickup at the bakery.', example: { body_text: [['Ana', 'A-1042']] },
+    }] },
+  });
+  expect(draft.status, draft.text).toBe(201);
+  expect((await t.api('POST', `/v1/templates/${draft.body.id}/submit`, { key: tenant.apiKey })).status).toBe(200);
+  await t.waitFor('order_ready approved', async () => (await t.api('GET', `/v1/templates/${draft.body.id}`, { key: tenant.apiKey })).body.status === 'APPROVED');
   browser = await launchBrowser();
 }, 180_000);
 
@@ -102,6 +113,23 @@ describe('Inbox journey (issue 9)', () => {
     await page.context().close();
   }, 120_000);
 
+  it('fills a template\'s variables with a live preview and sends what the preview showed', async () => {
+    const page = await signIn(browser, t.url, owner, DESKTOP);
+    await page.goto(`${t.url}/inbox/${await contactId(PICKUP)}`);
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'order_ready · en_US · utility' });
+    await page.getByLabel('Body {{1}}').fill('Ana');
+    await expect.poll(() => page.getByLabel('Preview').textContent(), POLL).toContain('Hi Ana, your order {{2}} is ready');
+    await page.getByLabel('Body {{2}}').fill('A-1042');
+    const preview = 'Hi Ana, your order A-1042 is ready for pickup at the bakery.';
+    await expect.poll(() => page.getByLabel('Preview').textContent(), POLL).toContain(preview);
+    await page.getByRole('button', { name: 'Send order_ready' }).click();
+    await page.getByTestId('bubble').filter({ hasText: preview }).locator('.ticks[data-status=read]').waitFor({ timeout: 20_000 });
+    const [sent] = await db().query<{ rendered_text: string }>(sql`
+      SELECT rendered_text FROM messages WHERE org_id = ${tenant.orgId} AND counterpart = ${PICKUP}`);
+    expect(sent!.rendered_text).toBe(preview);
+    await page.context().close();
+  }, 60_000);
+
   it('replies inside the window with text and a photo, with the countdown running', async () => {
     const page = await signIn(browser, t.url, owner, DESKTOP);
     await page.goto(`${t.url}/inbox/${await contactId(WRITER)}`);
@@ -130,6 +158,7 @@ describe('Inbox journey (issue 9)', () => {
   it('shows a refusal with the API\'s message and its policy clause, and a failure in plain words', async () => {
     const page = await signIn(browser, t.url, owner, DESKTOP);
     await page.goto(`${t.url}/inbox/${await contactId(OPTED_OUT)}`);
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'hello_world · en_US · utility' });
     await page.getByRole('button', { name: 'Send hello_world' }).click();
     const refusal = page.getByTestId('refusal');
     await expect.poll(() => refusal.textContent(), POLL).toContain('opted out');
