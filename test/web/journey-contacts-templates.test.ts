@@ -218,6 +218,12 @@ describe('Contacts journey (issue 9)', () => {
     await phone.getByRole('progressbar', { name: 'Progress' }).waitFor();
     await expect.poll(() => phone.getByTestId('rejected').textContent()).toBe(String(BAD_ROWS.size));
     await checkView(phone, 'contacts-import-progress-390');
+    await phone.goto(`${t.url}/contacts/import`);
+    await phone.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'spring-customers.csv', mimeType: 'text/csv', buffer: customersCsv() });
+    await phone.getByLabel('Record consent from this file').check();
+    await phone.getByLabel('Consent text').fill(consentText);
+    await phone.getByRole('link', { name: 'spring-customers.csv' }).waitFor();
+    await checkView(phone, 'contacts-import-390');
   }, 180_000);
 
   it('finds a contact by number and by a tag filter, changes its tags, and reads its consent history with the proof', async () => {

@@ -92,9 +92,9 @@ export function ContactImport() {
         {preview ? (
           <>
             <Card title="2. Match the columns">
-              <div className="table-wrap sample">
+              {/* Scrolls sideways when the file has many columns: focusable so the keyboard can scroll it too. */}
+              <div className="table-wrap sample" tabIndex={0} role="region" aria-label="The file's first rows">
                 <table>
-                  <caption className="visually-hidden">The file's first rows</caption>
                   <thead><tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
                   <tbody>{preview.rows.map((r, i) => <tr key={i}>{columns.map((c, j) => <td key={c}>{r[j] ?? ''}</td>)}</tr>)}</tbody>
                 </table>

@@ -52,7 +52,7 @@ export function ContactList() {
       <form className="card search-form" role="search" aria-label="Search contacts" onSubmit={apply}>
         <div className="row contact-search-row">
           <label htmlFor="contact-q" className="visually-hidden">Name or phone number</label>
-          <input id="contact-q" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or phone number" />
+          <input id="contact-q" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or phone number" maxLength={100} />
           <button type="submit">Search</button>
           <button type="button" className="secondary" aria-expanded={open} aria-controls="contact-filters" onClick={() => setOpen((o) => !o)}>
             Filters{applied.conditions.length > 0 ? ` (${formatNumber(applied.conditions.length)})` : ''}
@@ -70,7 +70,7 @@ export function ContactList() {
             <p>{list.error}</p>
             <p>Change the search or the filters and try again.</p>
           </div>
-        ) : <Loading lines={8} label="Loading contacts" />}
+        ) : <Loading lines={12} label="Loading contacts" />}
       </div>
       <Pager pages={pages} nextCursor={list.data?.next_cursor} label="Contact pages" />
     </Page>

@@ -55,7 +55,7 @@ export function TemplateLibrary() {
         </div>
       </form>
       <div className="card flush">
-        <Loaded result={list} lines={6}>
+        <Loaded result={list} lines={8}>
           {(page) => (page.data ?? []).length === 0 ? (
             <EmptyState title={filters.name || filters.status || filters.category ? 'No template matches these filters.' : 'No templates yet.'}>
               {filters.name || filters.status || filters.category
