@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
@@ -64,12 +62,7 @@ async function open(page: Page, navLabel: string, heading: string) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
-// The dashboard's CSP (script-src 'self') refuses the inline script tag expectAccessible adds; evaluated through
-// the DevTools protocol, axe-core is not subject to it.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 async function checkView(page: Page, name: string) {
-  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.evaluate(AXE_SOURCE);
   await expectAccessible(page, name);
   await expectNoHorizontalScroll(page, name);
   await screenshot(page, name);
