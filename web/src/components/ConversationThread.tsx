@@ -4,13 +4,10 @@ import { formatCountdown, formatDateTime, formatTime } from '../format.ts';
 import { Badge, ErrorState, Loading, StatusTicks, useInterval, useLoad } from '../ui.tsx';
 import { Composer } from './Composer.tsx';
 import { loadThread, type Contact, type ThreadMessage } from './conversations.ts';
+import { mediaLabelOf } from './MessageText.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
-// What a message without words is, so a photo with no caption is still a bubble that says something.
-const MEDIA: Record<string, string> = {
-  image: 'Photo', video: 'Video', audio: 'Audio', document: 'Document', sticker: 'Sticker', location: 'Location', contacts: 'Contact card',
-};
 const SETTLED = new Set(['read', 'failed', 'deleted', 'received', 'played']);
 
 /** One customer's messages as bubbles, the 24-hour window, and the ways to answer that it allows. */
@@ -96,13 +93,15 @@ function Bubbles({ messages, contact }: { messages: ThreadMessage[]; contact: Co
 function Bubble({ message: m }: { message: ThreadMessage }) {
   const outbound = m.direction === 'outbound';
   const failure = m.status === 'failed' ? (m.failure_reason ?? 'WhatsApp did not deliver the message.') : null;
+  const media = mediaLabelOf(m.type);
   const template = m.type === 'template' ? (m.content?.['template'] as { name?: string } | undefined)?.name ?? null : null;
   return (
     <li className={`bubble ${outbound ? 'bubble-out' : 'bubble-in'}${failure ? ' bubble-failed' : ''}`} data-testid="bubble" data-message-id={m.id}>
       <span className="visually-hidden">{outbound ? 'You' : 'Customer'}: </span>
       {template ? <p className="bubble-template muted">Template {template}</p> : null}
-      {MEDIA[m.type ?? ''] ? <p className="bubble-media">{MEDIA[m.type ?? '']}</p> : null}
-      {m.text ? <p className="bubble-text">{m.text}</p> : MEDIA[m.type ?? ''] ? null : <p className="bubble-text muted">[{m.type}]</p>}
+      {/* A captioned photo says it is a photo; a reply button's title needs no "Button reply" above it. */}
+      {media && m.text && m.type !== 'interactive' && m.type !== 'button' ? <p className="bubble-media">{media}</p> : null}
+      {m.text ? <p className="bubble-text">{m.text}</p> : <p className="bubble-text muted">{media ?? `[${m.type}]`}</p>}
       {failure ? <p className="bubble-failure" data-testid="failure">Not delivered: {failure}</p> : null}
       <p className="bubble-meta">
         <time dateTime={m.created_at}>{formatTime(m.created_at)}</time>

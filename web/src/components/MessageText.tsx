@@ -3,16 +3,17 @@ import type { ApiError, paths } from '../api/client.ts';
 /** A message as GET /v1/messages and GET /v1/messages/{id} answer it. */
 export type Message = NonNullable<paths['/v1/messages']['get']['responses'][200]['content']['application/json']['data']>[number];
 
-/** The customer's number: the recipient of an outbound message, the sender of an inbound one. */
-export function counterpartOf(m: Message): string {
-  return (m.direction === 'inbound' ? m.from : m.to) ?? '';
-}
-
+// What a message without words is, so a photo with no caption still says something.
 const MEDIA_LABEL: Record<string, string> = {
   image: 'Photo', video: 'Video', audio: 'Voice message', document: 'Document', sticker: 'Sticker',
   location: 'Location', contacts: 'Contact card', reaction: 'Reaction', interactive: 'Interactive message',
   button: 'Button reply', order: 'Order', unsupported: 'A message type WhatsApp does not support yet',
 };
+
+/** "Photo", "Document"…: the kind of a message that is not (only) words; null for text and templates. */
+export function mediaLabelOf(type: string | undefined): string | null {
+  return MEDIA_LABEL[type ?? ''] ?? null;
+}
 
 /** One line of what the message says, as the customer saw it: a template's filled-in text, a text's body, a caption. */
 export function summaryOf(m: Message): string {
@@ -31,13 +32,6 @@ export function summaryOf(m: Message): string {
   const caption = payload['caption'] ?? payload['filename'] ?? payload['name'];
   const label = MEDIA_LABEL[type] ?? type;
   return caption ? `${label}: ${String(caption)}` : label;
-}
-
-/** The template's name, for a template message. */
-export function templateNameOf(m: Message): string | null {
-  if (m.type !== 'template') return null;
-  const t = m.content?.['template'] as { name?: string } | undefined;
-  return t?.name ?? null;
 }
 
 /** An API refusal: its message, and the policy clause behind it when there is one. */
