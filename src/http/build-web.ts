@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,23 @@ export async function buildWebIfStale(): Promise<boolean> {
   const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'index.html')), newestMtime(join(WEB, 'vite.config.ts')), newestMtime(join(WEB, 'package.json')));
   if (builtAt > sources) return false;
   const { build } = await import('vite');
-  await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // Built beside web/dist and swapped in whole: a page being served meanwhile (another test run, a running
+  // platform) never finds its index without its assets. React's production build whatever NODE_ENV the caller has
+  // (vitest sets `test`, which Vite would honour).
+  const next = join(WEB, `dist.next-${process.pid}`);
+  const old = join(WEB, `dist.old-${process.pid}`);
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir: next, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
+  const dist = join(WEB, 'dist');
+  // Two builds at once (two test runs starting together) may race here: whichever lands last is served, both whole.
+  try { renameSync(dist, old); } catch { /* none yet, or another build moved it */ }
+  try { renameSync(next, dist); } catch { rmSync(next, { recursive: true, force: true }); }
+  rmSync(old, { recursive: true, force: true });
   return true;
 }

@@ -1,5 +1,6 @@
 import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { api } from './api/client.ts';
+import { formatDateTime } from './format.ts';
 import { useSession, useSignedIn } from './session.tsx';
 import { useInterval, useLoad } from './ui.tsx';
 import { Login } from './views/Login.tsx';
@@ -89,7 +90,7 @@ function StandingBanner() {
   useInterval(() => void standing.reload(), 30_000);
   const state = standing.data?.state;
   if (!state || state === 'good') return null;
-  const until = standing.data?.until ? ` until ${new Date(standing.data.until).toLocaleString()}` : '';
+  const until = standing.data?.until ? ` until ${formatDateTime(standing.data.until)}` : '';
   const text: Record<string, string> = {
     warned: 'Your account has a warning: some signals are close to the level where sending is limited.',
     restricted: 'Your account is restricted: marketing messages are paused and limits are lower.',
