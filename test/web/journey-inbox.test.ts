@@ -188,6 +188,17 @@ describe('Inbox journey (issue 9)', () => {
       return statuses.length >= 3 && statuses.every((s) => s === 'read') ? 'only read' : statuses.join();
     }, POLL).toBe('only read');
 
+    // A day range after today holds nothing, and says how to get back.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('From day').fill(tomorrow);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('No message matches these filters.').waitFor();
+    await page.getByRole('link', { name: 'Clear the filters' }).click();
+    await page.getByTestId('message-row').nth(4).waitFor();
+    await page.getByLabel('Status').selectOption({ label: 'Read' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => page.url(), POLL).toContain('status=read');
+
     await page.getByTestId('message-row').first().getByRole('link').click();
     const history = page.getByTestId('status-history');
     await expect.poll(async () => (await history.locator('strong').allTextContents()), POLL).toEqual(expect.arrayContaining(['accepted', 'sent', 'delivered', 'read']));
