@@ -135,6 +135,10 @@ describe('Templates journey (issue 9)', () => {
       SELECT meta_template_id FROM templates WHERE org_id = ${tenant.orgId} AND name = 'spring_pickup'`) as [{ meta_template_id: string }];
     await t.sim('POST', `/_sim/templates/${metaId}/quality`, { score: 'YELLOW', pause: false });
     await expect.poll(() => row.getByTestId('template-quality').getAttribute('data-quality'), { timeout: 30_000 }).toBe('YELLOW');
+    // Meta pauses it for low quality: the status and why appear, still without a reload.
+    await t.sim('POST', `/_sim/templates/${metaId}/pause`);
+    await expect.poll(() => row.getByTestId('template-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('PAUSED');
+    expect(await row.textContent()).toMatch(/Paused for \d+ hours because of low quality/);
     await checkView(page, 'templates-library-1280');
     expect(errors).toEqual([]);
   }, 180_000);

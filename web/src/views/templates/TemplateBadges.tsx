@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../format.ts';
 import { Badge, statusTone } from '../../ui.tsx';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -42,8 +43,20 @@ const REASONS: Record<string, string> = {
   TAG_CONTENT_MISMATCH: 'The content does not match the category.',
 };
 
-/** Why Meta rejected (or paused) it, in words, with Meta's own recommendation when it gave one. */
-export function rejectionText(t: { rejected_reason?: string | null; rejection_info?: Record<string, unknown> | null }): string | null {
+type WithReasons = { status?: string; rejected_reason?: string | null; rejection_info?: Record<string, unknown> | null; status_detail?: Record<string, unknown> | null };
+
+/** Why a template cannot be sent: Meta's rejection with its recommendation, or why it was paused or disabled. */
+export function statusReason(t: WithReasons): string | null {
+  if (t.status === 'REJECTED') return rejectionText(t);
+  if (t.status !== 'PAUSED' && t.status !== 'DISABLED') return null;
+  const info = (t.status_detail?.other_info ?? {}) as { title?: string; description?: string };
+  const disabled = typeof t.status_detail?.disable_date === 'string' ? `Disabled on ${formatDateTime(t.status_detail.disable_date)}.` : null;
+  const text = [info.description ?? (t.status === 'PAUSED' ? 'Paused by WhatsApp because customers reported or blocked it.' : null), disabled].filter(Boolean).join(' ');
+  return text || null;
+}
+
+/** Why Meta rejected it, in words, with Meta's own recommendation when it gave one. */
+export function rejectionText(t: WithReasons): string | null {
   // Meta says NONE for "no reason" on an approval.
   const code = t.rejected_reason && t.rejected_reason !== 'NONE' ? t.rejected_reason : null;
   if (!code && !t.rejection_info) return null;

@@ -4,7 +4,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../format.ts';
 import { Card, Loaded, Page, useInterval, useLoad } from '../../ui.tsx';
 import { fromTemplate } from './definition.ts';
-import { QualityBadge, StatusBadge, eventLabel, rejectionText } from './TemplateBadges.tsx';
+import { QualityBadge, StatusBadge, eventLabel, statusReason } from './TemplateBadges.tsx';
 import { titleCase } from './TemplateLibrary.tsx';
 import { TemplatePreview } from './TemplatePreview.tsx';
 
@@ -40,7 +40,7 @@ export function TemplateDetail() {
     <Page title={template.data?.name ?? 'Template'} actions={<Link to="/templates">← All templates</Link>}>
       <Loaded result={template} lines={10}>
         {(t) => {
-          const why = rejectionText(t);
+          const why = statusReason(t);
           return (
             <div className="template-detail">
               <div className="detail-main">
@@ -50,7 +50,7 @@ export function TemplateDetail() {
                     <QualityBadge quality={t.quality_score} />
                     {t.previous_category ? <span className="small-text muted">Moved by WhatsApp from {titleCase(t.previous_category)} to {titleCase(t.category)}</span> : null}
                   </div>
-                  {why ? <p className="reason-box" data-testid="rejection-reason"><strong>{t.status === 'REJECTED' ? 'Why it was rejected: ' : 'Why: '}</strong>{why}</p> : null}
+                  {why ? <p className="reason-box" data-testid="rejection-reason"><strong>{t.status === 'REJECTED' ? 'Why it was rejected: ' : t.status === 'PAUSED' ? 'Why it is paused: ' : 'Why it is disabled: '}</strong>{why}</p> : null}
                   {action.note && (t.status === 'DRAFT' || t.status === 'PENDING') ? <p className="notice" role="status">{action.note}</p> : null}
                   {action.error ? <p className="form-error" role="alert">{action.error}</p> : null}
                   <div className="row">

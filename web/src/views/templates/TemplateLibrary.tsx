@@ -4,7 +4,7 @@ import { api, errorMessage, type paths } from '../../api/client.ts';
 import { Pager, useCursorPages } from '../../components/Pager.tsx';
 import { formatDateTime } from '../../format.ts';
 import { EmptyState, Loaded, Page, useInterval, useLoad } from '../../ui.tsx';
-import { QualityBadge, StatusBadge, rejectionText } from './TemplateBadges.tsx';
+import { QualityBadge, StatusBadge, statusReason } from './TemplateBadges.tsx';
 
 type Query = NonNullable<paths['/v1/templates']['get']['parameters']['query']>;
 
@@ -68,7 +68,7 @@ export function TemplateLibrary() {
               <thead><tr><th scope="col">Name</th><th scope="col">Language</th><th scope="col">Category</th><th scope="col">Status</th><th scope="col">Quality</th><th scope="col">Updated</th></tr></thead>
               <tbody>
                 {(page.data ?? []).map((t) => {
-                  const why = t.status === 'REJECTED' || t.status === 'PAUSED' ? rejectionText(t) : null;
+                  const why = statusReason(t);
                   return (
                     <tr key={t.id} data-testid="template-row" data-name={t.name}>
                       <td data-label="Name"><Link to={`/templates/${t.id}`} className="strong">{t.name}</Link></td>
