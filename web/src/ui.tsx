@@ -98,10 +98,10 @@ export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good
 }
 
 const TICKS: Record<string, { ticks: string; label: string; className: string }> = {
-  accepted: { ticks: '🕓', label: 'Accepted, waiting to be sent', className: 'ticks-pending' },
-  held: { ticks: '⏸', label: 'Held for review', className: 'ticks-pending' },
-  sending: { ticks: '🕓', label: 'Sending', className: 'ticks-pending' },
-  queued: { ticks: '🕓', label: 'Sending', className: 'ticks-pending' },
+  accepted: { ticks: 'clock', label: 'Accepted, waiting to be sent', className: 'ticks-pending' },
+  held: { ticks: 'pause', label: 'Held for review', className: 'ticks-pending' },
+  sending: { ticks: 'clock', label: 'Sending', className: 'ticks-pending' },
+  queued: { ticks: 'clock', label: 'Sending', className: 'ticks-pending' },
   sent: { ticks: '✓', label: 'Sent', className: 'ticks-sent' },
   delivered: { ticks: '✓✓', label: 'Delivered', className: 'ticks-delivered' },
   read: { ticks: '✓✓', label: 'Read', className: 'ticks-read' },
@@ -111,7 +111,13 @@ const TICKS: Record<string, { ticks: string; label: string; className: string }>
 /** WhatsApp's ticks: one grey (sent), two grey (delivered), two blue (read). */
 export function StatusTicks({ status }: { status: string }) {
   const t = TICKS[status] ?? { ticks: '·', label: status, className: 'ticks-pending' };
-  return <span className={`ticks ${t.className}`} title={t.label} aria-label={t.label} data-status={status}>{t.ticks}</span>;
+  // Drawn, not an emoji: a machine without an emoji font would show an empty box.
+  const glyph = t.ticks === 'clock'
+    ? <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill="none" stroke="currentColor" strokeWidth="1.3" /><path d="M6 3v3.2l2 1.3" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" /></svg>
+    : t.ticks === 'pause'
+      ? <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect x="2.5" y="2" width="2.5" height="8" fill="currentColor" /><rect x="7" y="2" width="2.5" height="8" fill="currentColor" /></svg>
+      : t.ticks;
+  return <span className={`ticks ${t.className}`} title={t.label} role="img" aria-label={t.label} data-status={status}>{glyph}</span>;
 }
 
 export function statusTone(status: string): 'neutral' | 'good' | 'warn' | 'bad' | 'info' {
