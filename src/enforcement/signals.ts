@@ -89,7 +89,10 @@ export function decideStanding(
     }
     return { kind: 'stay' };
   }
-  const band: StandingState = scored.score >= SCORE_BANDS.suspended ? 'suspended' : scored.score >= SCORE_BANDS.restricted ? 'restricted' : scored.score >= SCORE_BANDS.warned ? 'warned' : 'good';
+  // A signal exactly at its warn level scores 50 × (1/3) = 16.666…64 in floating point, a hair under 50 / 3: the
+  // bands are compared with a tolerance far below any real difference, so "at the warn level" warns.
+  const reached = (edge: number) => scored.score >= edge - 1e-9;
+  const band: StandingState = reached(SCORE_BANDS.suspended) ? 'suspended' : reached(SCORE_BANDS.restricted) ? 'restricted' : reached(SCORE_BANDS.warned) ? 'warned' : 'good';
   const rank = (s: StandingState) => LADDER.indexOf(s);
   if (rank(band) > rank(current.state)) {
     const before = (r: Reading) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { decideAppeal } from '../../src/enforcement/appeals.ts';
 import { setStanding } from '../../src/enforcement/set-standing.ts';
-import { SCORE_BANDS, decideStanding, readSignals } from '../../src/enforcement/signals.ts';
+import { SCORE_BANDS, SIGNAL_RULES, decideStanding, readSignals } from '../../src/enforcement/signals.ts';
 import { createOrganization } from '../../src/tenancy/create-organization.ts';
 import { cliDatabase, type CliDatabase } from '../helpers/cli.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
@@ -93,6 +93,14 @@ describe('AUP 4 — risk score and the ladder, as published', () => {
     const suspended = decideStanding({ ...good, state: 'restricted' }, two, now, rules, [{ id: 'screening', value: 0.05, action: 0.03 }]);
     expect(suspended).toMatchObject({ kind: 'move', to: 'suspended', clause: '3.6', until: new Date(now.getTime() + rules.suspendMs) });
     expect(decideStanding({ ...good, state: 'suspended', until: new Date(now.getTime() + 1) }, two, now, rules)).toEqual({ kind: 'stay' });
+  });
+
+  it('warns for every signal exactly at its warn level (1/3 of the action level is not exact in floating point)', () => {
+    for (const rule of SIGNAL_RULES) {
+      const volume = rule.unit === 'count' ? rule.warn : 1000;
+      const scored = readSignals([{ id: rule.id, value: rule.warn, volume }], 20);
+      expect(decideStanding(good, scored, now, rules), rule.id).toMatchObject({ kind: 'move', to: 'warned', clause: rule.clause });
+    }
   });
 
   it('steps down one rung after a whole quiet window, and not before', () => {
