@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
+import { errorResponses } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { operatorActor, operatorOf } from '../operators/auth.ts';
 import { exportEvidence } from './export-evidence.ts';
 import { casePriority, priorityRank, PRIORITIES, type Priority } from './priority.ts';
+import * as s from './schemas.ts';
 import { findCase, listCaseEvents, listCases, type CaseRow } from './store.ts';
 import { readTenantData } from './tenant-data.ts';
 import { addNote, assignCase, resolveCase, takeAction, type CaseActor } from './work-case.ts';
@@ -40,6 +42,7 @@ export function caseRoutes(deps: Deps) {
             assignee: { type: 'string' },
           },
         },
+        response: { 200: s.caseListResponse, ...errorResponses(400, 401) },
       },
     }, async (request) => {
       const q = request.query as { status: 'open' | 'resolved' | 'all'; priority?: Priority; assignee?: string };
@@ -51,7 +54,10 @@ export function caseRoutes(deps: Deps) {
       return { data: cases };
     });
 
-    app.get('/v1/operator/cases/:id', { config: operator, schema: { tags, summary: 'A case, its reports and its timeline', params: idParams } }, async (request) => {
+    app.get('/v1/operator/cases/:id', {
+      config: operator,
+      schema: { tags, summary: 'A case, its reports and its timeline', params: idParams, response: { 200: s.caseDetailResponse, ...errorResponses(400, 401, 404) } },
+    }, async (request) => {
       const { id } = request.params as { id: string };
       const c = await findCase(deps.db, id);
       if (!c) throw new AppError('not_found', { message: `No case ${id}.` });
@@ -60,7 +66,11 @@ export function caseRoutes(deps: Deps) {
 
     app.post('/v1/operator/cases/:id/assign', {
       config: operator,
-      schema: { tags, summary: 'Assign the case to an operator (id, email, or "me")', params: idParams, body: { type: 'object', required: ['assignee'], additionalProperties: false, properties: { assignee: { type: 'string', minLength: 1 } } } },
+      schema: {
+        tags, summary: 'Assign the case to an operator (id, email, or "me")', params: idParams,
+        body: { type: 'object', required: ['assignee'], additionalProperties: false, properties: { assignee: { type: 'string', minLength: 1 } } },
+        response: { 200: s.assignResponse, ...errorResponses(400, 401, 404, 409) },
+      },
     }, async (request) => {
       const { id } = request.params as { id: string };
       const { assignee } = request.body as { assignee: string };
@@ -69,7 +79,11 @@ export function caseRoutes(deps: Deps) {
 
     app.post('/v1/operator/cases/:id/notes', {
       config: operator,
-      schema: { tags, summary: 'Add a note to the case', params: idParams, body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body: { type: 'string', minLength: 1 } } } },
+      schema: {
+        tags, summary: 'Add a note to the case', params: idParams,
+        body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body: { type: 'string', minLength: 1 } } },
+        response: { 201: s.noteResponse, ...errorResponses(400, 401, 404) },
+      },
     }, async (request, reply) => {
       const { id } = request.params as { id: string };
       reply.code(201);
@@ -78,7 +92,7 @@ export function caseRoutes(deps: Deps) {
 
     app.get('/v1/operator/cases/:id/messages', {
       config: operator,
-      schema: { tags, summary: 'The organization\'s messages relevant to the case (audited in its chain)', params: idParams },
+      schema: { tags, summary: 'The organization\'s messages relevant to the case (audited in its chain)', params: idParams, response: { 200: s.caseMessagesResponse, ...errorResponses(400, 401, 404) } },
     }, async (request) => {
       const { id } = request.params as { id: string };
       return { data: (await readTenantData(deps.db, id, 'messages', by(request))).rows };
@@ -86,7 +100,7 @@ export function caseRoutes(deps: Deps) {
 
     app.get('/v1/operator/cases/:id/consent-records', {
       config: operator,
-      schema: { tags, summary: 'The consent records of the contacts in those messages (audited in its chain)', params: idParams },
+      schema: { tags, summary: 'The consent records of the contacts in those messages (audited in its chain)', params: idParams, response: { 200: s.caseConsentRecordsResponse, ...errorResponses(400, 401, 404) } },
     }, async (request) => {
       const { id } = request.params as { id: string };
       return { data: (await readTenantData(deps.db, id, 'consent_records', by(request))).rows };
@@ -104,6 +118,7 @@ export function caseRoutes(deps: Deps) {
             until: { type: 'string', format: 'date-time', description: 'A suspension\'s end' },
           },
         },
+        response: { 201: s.actionResponse, ...errorResponses(400, 401, 404, 409) },
       },
     }, async (request, reply) => {
       const { id } = request.params as { id: string };
@@ -121,6 +136,7 @@ export function caseRoutes(deps: Deps) {
           type: 'object', required: ['outcome', 'confirmed'], additionalProperties: false,
           properties: { outcome: { type: 'string', minLength: 1, maxLength: 2000 }, confirmed: { type: 'boolean', description: 'The violation is real: it counts in the organization\'s standing' } },
         },
+        response: { 200: s.resolveResponse, ...errorResponses(400, 401, 404, 409) },
       },
     }, async (request) => {
       const { id } = request.params as { id: string };
@@ -130,7 +146,10 @@ export function caseRoutes(deps: Deps) {
 
     app.get('/v1/operator/cases/:id/evidence', {
       config: operator,
-      schema: { tags, summary: 'The evidence bundle: a tar with MANIFEST.sha256 over every file (audited)', params: idParams },
+      schema: {
+        tags, summary: 'The evidence bundle: a tar with MANIFEST.sha256 over every file (audited)', params: idParams,
+        response: { 200: s.evidenceResponse, ...errorResponses(400, 401, 404) },
+      },
     }, async (request, reply) => {
       const { id } = request.params as { id: string };
       const bundle = await exportEvidence(deps.db, id, by(request), deps.clock.now());

@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/verify-audit.ts';
 import { casePriority } from '../../src/cases/priority.ts';
+import { findCase } from '../../src/cases/store.ts';
+import { MAX_ROWS, relevantConsentRecords, relevantMessages } from '../../src/cases/tenant-data.ts';
 import { sql } from '../../src/db/sql.ts';
 import { createOperatorKey } from '../../src/operators/operator-keys.ts';
 import { POW_BITS, solveChallenge } from '../../src/reports/challenge.ts';
@@ -18,6 +20,7 @@ import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/te
 // case (audited in the tenant's chain), resolution, and the evidence bundle whose manifest matches its files.
 
 const run = promisify(execFile);
+const CASE_FIELDS = ['assignee', 'category', 'clause', 'confirmed', 'created_at', 'id', 'organization', 'outcome', 'priority', 'report_ids', 'resolved_at', 'resolved_by', 'status'];
 let t: TestPlatform;
 let reported: Tenant;
 let reportedNumber: string;
@@ -96,6 +99,10 @@ describe('AUP 5 — investigations: operator keys, the queue, assignment, notes,
     expect(mine.map((c: any) => [c.id, c.priority])).toEqual([[phishing.caseId, 'high'], [spam.caseId, 'normal'], [unknown.caseId, 'low']]);
     expect(mine[0]).toMatchObject({ status: 'open', clause: '3.2', organization: { id: reported.orgId, standing: 'good' }, report_ids: [phishing.reportId], assignee: null });
     expect(mine[2].organization).toBeNull();
+    // Every field the handler builds survives the response schema's serialization.
+    expect(Object.keys(mine[0]).sort()).toEqual(CASE_FIELDS);
+    expect(Object.keys(mine[0].organization).sort()).toEqual(['id', 'name', 'standing']);
+    expect(mine[0].organization.name).toMatch(/^Investigated Ltd/);
     expect((await op('GET', '/cases?priority=high', alice.key)).body.data.map((c: any) => c.id)).toEqual([phishing.caseId]);
     expect(casePriority('3.2', 'warned')).toBe('urgent');
 
@@ -115,11 +122,16 @@ describe('AUP 5 — investigations: operator keys, the queue, assignment, notes,
 
     const note = await op('POST', `/cases/${phishing.caseId}/notes`, bob.key, { body: 'The link imitates a bank; checking the messages.' });
     expect(note.status).toBe(201);
+    expect(note.body).toEqual({ body: 'The link imitates a bank; checking the messages.' });
     const detail = await op('GET', `/cases/${phishing.caseId}`, bob.key);
     expect(detail.body.events.map((e: any) => [e.kind, e.actor])).toEqual([
       ['opened', 'system:report_intake'], ['assigned', `operator:${alice.id}`], ['note', `operator:${bob.id}`],
     ]);
     expect(detail.body.events[2].detail.body).toBe('The link imitates a bank; checking the messages.');
+    expect(Object.keys(detail.body).sort()).toEqual([...CASE_FIELDS, 'events'].sort());
+    const [stored] = await db().query<{ id: string }>(sql`SELECT id FROM case_events WHERE case_id = ${phishing.caseId} ORDER BY id`);
+    expect(detail.body.events[0]).toEqual({ id: stored!.id, kind: 'opened', actor: 'system:report_intake', detail: expect.any(Object), created_at: expect.any(String) });
+    expect(detail.body.events[1].detail).toEqual({ assignee: bob.id, previous: null });
     // The organization's chain records that a note was added, not what it says.
     const notes = await audits(reported.orgId, 'case.note_added');
     expect(notes).toEqual([{ actor: `operator:${bob.id}`, subject: phishing.caseId, detail: { case_id: phishing.caseId, length: 48 } }]);
@@ -137,6 +149,11 @@ describe('AUP 5 — investigations: operator keys, the queue, assignment, notes,
     expect(consents.status).toBe(200);
     expect(consents.body.data[0]).toMatchObject({ state: 'opted_in', purpose: 'all' });
     expect(consents.body.data[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    // The rows as the store reads them, whole: the response schema drops nothing.
+    const c = (await findCase(db(), caseId))!;
+    const rows = await relevantMessages(db(), c, MAX_ROWS);
+    expect(messages.body.data).toEqual(JSON.parse(JSON.stringify(rows)));
+    expect(consents.body.data).toEqual(JSON.parse(JSON.stringify(await relevantConsentRecords(db(), c, rows, MAX_ROWS))));
 
     const accessed = (await audits(reported.orgId, 'operator.accessed_tenant_data')).filter((a) => a.subject === caseId);
     expect(accessed).toEqual([
@@ -186,6 +203,9 @@ describe('AUP 5 — investigations: operator keys, the queue, assignment, notes,
     const { caseId, reference } = await fileReport({ reporter_email: 'v4@example.org', reported_phone: reportedNumber, category: 'spam', description: 'Unwanted.' });
     const resolved = await op('POST', `/cases/${caseId}/resolve`, alice.key, { outcome: 'Not confirmed: the sender had your opt-in.', confirmed: false });
     expect(resolved.status, resolved.text).toBe(200);
+    const closed = (await op('GET', `/cases/${caseId}`, alice.key)).body;
+    expect(resolved.body).toEqual({ outcome: 'Not confirmed: the sender had your opt-in.', confirmed: false, reports_closed: closed.report_ids });
+    expect(closed).toMatchObject({ status: 'resolved', outcome: 'Not confirmed: the sender had your opt-in.', confirmed: false, resolved_by: `operator:${alice.id}`, resolved_at: expect.any(String) });
     const [report] = await db().query<{ status: string; outcome: string; outcome_by: string }>(sql`SELECT status, outcome, outcome_by FROM violation_reports WHERE reference = ${reference}`);
     expect(report).toEqual({ status: 'closed', outcome: 'Not confirmed: the sender had your opt-in.', outcome_by: `operator:${alice.id}` });
     expect(await db().query(sql`SELECT 1 FROM email_outbox WHERE kind = 'report.outcome' AND to_address = 'v4@example.org'`)).toHaveLength(1);

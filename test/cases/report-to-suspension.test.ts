@@ -68,7 +68,7 @@ describe('AUP 5 — a report becomes a case and an enforcement action', () => {
     const until = new Date(Date.now() + 72 * 3_600_000).toISOString();
     const action = await op('POST', `/cases/${c.id}/actions`, { state: 'suspended', reason: 'Phishing confirmed from the reporter\'s screenshot.', clause: '3.2', until });
     expect(action.status, action.text).toBe(201);
-    expect(action.body).toMatchObject({ from: 'good', to: 'suspended', clause: '3.2' });
+    expect(action.body).toEqual({ change_id: expect.stringMatching(/^\S+$/), from: 'good', to: 'suspended', clause: '3.2', until });
     const refused = await t.waitFor('the tenant refused', async () => {
       const r = await t.api('GET', '/v1/templates', { key: tenant.apiKey });
       return r.status === 403 && r;

@@ -8480,6 +8480,8 @@ export interface paths {
         /**
          * The case queue, most urgent first
          * @description Priority comes from the clause of the report (3.2 and 3.4 first) and the organization's standing now. `assignee`: an operator id, `me`, or `none`.
+         *
+         *     Operators only (Xpecto's trust and safety).
          */
         get: {
             parameters: {
@@ -8494,6 +8496,65 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Most urgent first, then oldest first */
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                /**
+                                 * @description From the clause and the organization's standing now
+                                 * @enum {string}
+                                 */
+                                priority: "urgent" | "high" | "normal" | "low";
+                                /** @description The weightiest clause of its reports */
+                                clause: string;
+                                category: string;
+                                /** @description The investigated organization; null when the report names no customer */
+                                organization: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    standing: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                                } | null;
+                                report_ids: string[];
+                                /** @description The operator's user id */
+                                assignee: string | null;
+                                outcome: string | null;
+                                confirmed: boolean | null;
+                                resolved_by: string | null;
+                                /** Format: date-time */
+                                resolved_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -8520,7 +8581,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case, its reports and its timeline */
+        /**
+         * A case, its reports and its timeline
+         * @description Operators only (Xpecto's trust and safety).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8532,6 +8596,83 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            /**
+                             * @description From the clause and the organization's standing now
+                             * @enum {string}
+                             */
+                            priority: "urgent" | "high" | "normal" | "low";
+                            /** @description The weightiest clause of its reports */
+                            clause: string;
+                            category: string;
+                            /** @description The investigated organization; null when the report names no customer */
+                            organization: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                standing: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                            } | null;
+                            report_ids: string[];
+                            /** @description The operator's user id */
+                            assignee: string | null;
+                            outcome: string | null;
+                            confirmed: boolean | null;
+                            resolved_by: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description The timeline, oldest first */
+                            events: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "opened" | "report_added" | "assigned" | "note" | "action" | "resolved" | "evidence_exported";
+                                actor: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -8560,7 +8701,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign the case to an operator (id, email, or "me") */
+        /**
+         * Assign the case to an operator (id, email, or "me")
+         * @description Operators only (Xpecto's trust and safety).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8578,6 +8722,54 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The operator's user id */
+                            assignee: string;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -8604,7 +8796,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a note to the case */
+        /**
+         * Add a note to the case
+         * @description Operators only (Xpecto's trust and safety).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8622,6 +8817,44 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -8646,7 +8879,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's messages relevant to the case (audited in its chain) */
+        /**
+         * The organization's messages relevant to the case (audited in its chain)
+         * @description Operators only (Xpecto's trust and safety).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8658,6 +8894,63 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first */
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                direction: "outbound" | "inbound";
+                                counterpart: string;
+                                contact_id: string;
+                                type: string;
+                                content: {
+                                    [key: string]: unknown;
+                                };
+                                rendered_text: string | null;
+                                template_id: string | null;
+                                status: string;
+                                error: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -8684,7 +8977,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The consent records of the contacts in those messages (audited in its chain) */
+        /**
+         * The consent records of the contacts in those messages (audited in its chain)
+         * @description Operators only (Xpecto's trust and safety).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8696,6 +8992,63 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description In ledger order */
+                            data: {
+                                /** @description Position in the organization's ledger */
+                                seq: string;
+                                id: string;
+                                contact_id: string;
+                                /** @enum {string} */
+                                purpose: "marketing" | "utility" | "authentication" | "all";
+                                /** @enum {string} */
+                                state: "opted_in" | "opted_out" | "erased";
+                                source: string;
+                                proof: {
+                                    [key: string]: unknown;
+                                };
+                                actor: string;
+                                /** Format: date-time */
+                                recorded_at: string;
+                                prev_hash: string;
+                                hash: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -8724,7 +9077,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take an enforcement step from the case (any rung of the ladder) */
+        /**
+         * Take an enforcement step from the case (any rung of the ladder)
+         * @description Operators only (Xpecto's trust and safety).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8750,6 +9106,63 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change_id: string;
+                            /** @enum {string} */
+                            from: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                            /** @enum {string} */
+                            to: "good" | "warned" | "restricted" | "suspended" | "terminated";
+                            clause: string;
+                            /**
+                             * Format: date-time
+                             * @description A suspension's end
+                             */
+                            until: string | null;
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -8776,7 +9189,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve the case; its open reports get the outcome and their reporters are written to */
+        /**
+         * Resolve the case; its open reports get the outcome and their reporters are written to
+         * @description Operators only (Xpecto's trust and safety).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8796,6 +9212,56 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: string;
+                            confirmed: boolean;
+                            /** @description The reports this resolution closed (their reporters were written to) */
+                            reports_closed: string[];
+                        };
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -8820,7 +9286,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The evidence bundle: a tar with MANIFEST.sha256 over every file (audited) */
+        /**
+         * The evidence bundle: a tar with MANIFEST.sha256 over every file (audited)
+         * @description Operators only (Xpecto's trust and safety).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8832,6 +9301,42 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description A tar: case.json, the reports and attachments, messages, consent records, audit entries, MANIFEST.sha256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Validation failed; details lists each violation with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Missing, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Not found (also for another organization's resources) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
                 /** @description A request budget is spent (`rate_limited`), or failed authentications blocked this address (`too_many_failed_authentications`): AUP 3.6. Retry after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` (on every response) say what each budget holds. */
                 429: {
                     headers: {
@@ -9947,6 +10452,8 @@ export interface paths {
         /**
          * The operator audit chain, newest first
          * @description Filter by `action` (exact, or a family such as `enforcement.*`) and `actor`. Actions: `organization.created`, `user.added`, `operator.created`, `api_key.created`, `api_key.revoked`, `api_key.allow_list_changed`, `policy.accepted`, `policy.published`, `consent.recorded`, `contact.erased`, `template.created`, `template.submitted`, `template.edited`, `template.edit_refused`, `template.deleted`, `webhook_endpoint.created`, `webhook_endpoint.secret_rotated`, `webhook_endpoint.deleted`, `enforcement.warned`, `enforcement.restricted`, `enforcement.suspended`, `enforcement.reinstated`, `enforcement.terminated`, `enforcement.appealed`, `enforcement.appeal_decided`, `report.received`, `report.outcome_recorded`, `case.opened`, `case.report_added`, `case.assigned`, `case.note_added`, `case.action_taken`, `case.resolved`, `case.evidence_exported`, `operator.accessed_tenant_data`, `session.signed_in`, `session.sign_in_failed`, `session.signed_out`, `session.organization_switched`.
+         *
+         *     Operators only (Xpecto's trust and safety).
          */
         get: {
             parameters: {
@@ -10037,6 +10544,8 @@ export interface paths {
         /**
          * Prove the operator chain untouched
          * @description Recomputes every link from the first entry (as `GET /v1/audit/verify` does for an organization). Pass a head kept earlier as `seq` and `hash` to prove the chain still passes through it.
+         *
+         *     Operators only (Xpecto's trust and safety).
          */
         get: {
             parameters: {
@@ -10119,6 +10628,8 @@ export interface paths {
         /**
          * Organizations with their standing, risk score and flagged signals, newest first
          * @description `q` matches a name or slug (substring) or an id. Each organization's signals are measured when read (one statement each).
+         *
+         *     Operators only (Xpecto's trust and safety).
          */
         get: {
             parameters: {
@@ -10225,7 +10736,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization: every signal with its thresholds, enforcement history, pending appeals, phone numbers */
+        /**
+         * One organization: every signal with its thresholds, enforcement history, pending appeals, phone numbers
+         * @description Operators only (Xpecto's trust and safety).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -10422,6 +10936,8 @@ export interface paths {
         /**
          * Move an organization on the enforcement ladder (any rung), with a reason and a clause
          * @description The organization is told (account event, `account.standing` webhook, email) and may appeal. A suspension needs `until`; termination revokes every key and is final (409 afterwards).
+         *
+         *     Operators only (Xpecto's trust and safety).
          */
         post: {
             parameters: {
@@ -10531,7 +11047,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Appeals waiting for a decision, across organizations, oldest first */
+        /**
+         * Appeals waiting for a decision, across organizations, oldest first
+         * @description Operators only (Xpecto's trust and safety).
+         */
         get: {
             parameters: {
                 query?: {
@@ -10632,7 +11151,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide an appeal: upheld (nothing moves) or overturned (the organization goes back to where the step found it) */
+        /**
+         * Decide an appeal: upheld (nothing moves) or overturned (the organization goes back to where the step found it)
+         * @description Operators only (Xpecto's trust and safety).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10747,7 +11269,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of the Acceptable Use Policy with its effective date and acceptances */
+        /**
+         * Every version of the Acceptable Use Policy with its effective date and acceptances
+         * @description Operators only (Xpecto's trust and safety).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -10812,6 +11337,8 @@ export interface paths {
         /**
          * Publish a new version of the policy, effective at a future date
          * @description Every organization is told at once (account event, `policy.updated` webhook, email); continued use after `effective_at` is acceptance (AUP 7). The same as `xpecto policy publish`.
+         *
+         *     Operators only (Xpecto's trust and safety).
          */
         post: {
             parameters: {
@@ -10920,6 +11447,8 @@ export interface paths {
         /**
          * Violation reports, newest first, each with the case that investigates it
          * @description Work a report through its case (`/v1/operator/cases/{id}`): notes, actions, resolution and the outcome sent to the reporter. The reporter's contact is in the case's evidence bundle, not here.
+         *
+         *     Operators only (Xpecto's trust and safety).
          */
         get: {
             parameters: {
