@@ -93,10 +93,13 @@ export function recordQueued(db: Db, accepted: { orgId: string; id: string; wami
   const ids = accepted.map((a) => a.id);
   const wamids = accepted.map((a) => a.wamid);
   return db.transaction(async (tx) => {
-    // A status webhook may have overtaken this (and set the wamid and a later status): keep what it set.
+    // A status webhook may have overtaken this (and set the wamid and a later status): keep what it set — a
+    // failure's error too (Meta fails an undeliverable message within milliseconds); otherwise the earlier
+    // attempts' errors are cleared.
     const updated = await tx.query<MessageSnapshot & { org_id: string; status: string }>(sql`
       UPDATE messages m SET status = CASE WHEN m.status = 'accepted' THEN 'queued' ELSE m.status END,
-        wamid = coalesce(m.wamid, v.wamid), dispatch_started_at = NULL, claimed_until = NULL, error = NULL, updated_at = now()
+        wamid = coalesce(m.wamid, v.wamid), dispatch_started_at = NULL, claimed_until = NULL,
+        error = CASE WHEN m.status = 'failed' THEN m.error END, updated_at = now()
       FROM unnest(${orgs}::text[], ${ids}::text[], ${wamids}::text[]) AS v(org_id, id, wamid)
       WHERE m.org_id = v.org_id AND m.id = v.id
       RETURNING m.org_id, m.id, m.status, m.phone_number_id, m.counterpart, m.wamid, m.error, m.pricing, m.conversation, m.metadata`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
+import { recordQueued } from '../../src/messaging/outbox-store.ts';
 import { createApiKey } from '../../src/tenancy/api-keys.ts';
 import { addNumber, addTemplate, customer, helloWorld } from '../helpers/dispatch-helpers.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
@@ -326,6 +327,10 @@ describe('the message log: filters, status history and the policy decision', () 
     expect(failed.history.map((h: any) => h.status)).toContain('failed');
     expect(failed.failure_reason).toBe('The recipient is not on WhatsApp, has not accepted its terms, or uses an outdated app.');
     expect(failed.error.code).toBe(131026);
+    // Meta's failure can overtake the dispatcher's write of the send's acceptance; that late write keeps the error.
+    await recordQueued(t.platform.deps.db, [{ orgId: d.orgId, id: ids.failed!, wamid: failed.wamid }]);
+    const again = (await t.api('GET', `/v1/messages/${ids.failed}`, { key: d.apiKey })).body;
+    expect(again).toMatchObject({ status: 'failed', error: { code: 131026 }, failure_reason: failed.failure_reason });
     const reply = (await t.api('GET', `/v1/messages/${ids.reply}`, { key: d.apiKey })).body;
     expect(reply.policy).toMatchObject({ decision: 'allowed', basis: 'customer_service_window', consent: null });
     const inbound = (await t.api('GET', `/v1/messages/${ids.inbound}`, { key: d.apiKey })).body;
