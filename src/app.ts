@@ -38,6 +38,13 @@ import { statsRoutes } from './stats/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The request body as documented in OpenAPI where Fastify does not parse it (a streamed multipart upload). */
+    documentedBody?: Record<string, unknown>;
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /**
@@ -93,6 +100,8 @@ export async function buildApp(deps: Deps, options: { readiness?: ReadinessCheck
     transform: ({ schema, url, route }) => {
       const scope = route.config?.scope;
       let documented = { ...(schema ?? {}) } as Record<string, unknown>;
+      // A streamed multipart body is not validated by Fastify, but its parts are still part of the contract.
+      if (route.config?.documentedBody) documented['body'] = route.config.documentedBody;
       if (route.config?.idempotent) documented = documentIdempotency(documented);
       documented = documentThrottling(documented, url);
       if (scope) {

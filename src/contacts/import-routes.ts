@@ -79,7 +79,17 @@ export function contactImportRoutes(deps: Deps) {
     await app.register(multipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 4, fieldSize: 64 * 1024, parts: 6 }, throwFileSizeLimit: false });
 
     app.post('/v1/contacts/imports', {
-      config: { scope: 'contacts:write' },
+      // Read as a stream (request.parts()), so the parts are described for the documentation only, never validated here.
+      config: {
+        scope: 'contacts:write',
+        documentedBody: {
+          type: 'object', required: ['mapping', 'file'],
+          properties: {
+            mapping: { type: 'string', description: 'The column and consent mapping, as JSON (see the description); the first part' },
+            file: { type: 'string', format: 'binary', description: 'The CSV file; the last part' },
+          },
+        },
+      },
       schema: {
         tags: ['Contacts'],
         summary: 'Import contacts (and their consent) from a CSV file',

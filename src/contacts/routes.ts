@@ -18,7 +18,7 @@ const contactFields = {
   name: { type: ['string', 'null'], maxLength: 1000 },
   language: { type: ['string', 'null'], maxLength: 64, description: 'BCP-47 ("en", "pt-BR"; "pt_BR" is accepted)' },
   time_zone: { type: ['string', 'null'], maxLength: 64, description: 'IANA time zone ("Asia/Kolkata")' },
-  attributes: { type: 'object', maxProperties: 100, description: 'Values for the organization\'s attribute definitions; null removes a value' },
+  attributes: { type: 'object', additionalProperties: true, maxProperties: 100, description: 'Values for the organization\'s attribute definitions; null removes a value' },
   tags: {
     type: 'array', maxItems: 200, items: { type: 'string', maxLength: 1000 },
     description: `Replaces the contact's tags. Stored trimmed, lower case, inner spaces collapsed, duplicates dropped; each 1–${TAG_MAX_LENGTH} characters, at most ${TAGS_PER_CONTACT}.`,

@@ -50,7 +50,7 @@ export const FILTER_DOC = `A filter is a JSON tree (docs/decisions/0009-contacts
 
 At most ${MAX_FILTER_NODES} conditions, nested ${MAX_FILTER_DEPTH} deep. Attribute keys must be defined. Erased contacts never match.`;
 
-export const filterSchema = { type: 'object', description: 'A contact filter (see the operation\'s description)' } as const;
+export const filterSchema = { type: 'object', additionalProperties: true, description: 'A contact filter (see the operation\'s description)' } as const;
 
 export function listOf<S>(item: S) {
   return { type: 'object', properties: { data: { type: 'array', items: item }, next_cursor: { type: ['string', 'null'] } } } as const;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
+const PLATFORM_SOURCES = fileURLToPath(new URL('../', import.meta.url));
 
 function newestMtime(path: string): number {
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -19,7 +20,10 @@ function newestMtime(path: string): number {
  */
 export async function buildWebIfStale(): Promise<boolean> {
   const builtAt = newestMtime(join(WEB, 'dist', 'index.html'));
-  const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'index.html')), newestMtime(join(WEB, 'vite.config.ts')), newestMtime(join(WEB, 'package.json')));
+  // The bundle also takes pure modules of the platform (the template validator, the import mapping's rules): a
+  // change under src/ rebuilds it too, so API and dashboard never judge by different rules.
+  const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'index.html')), newestMtime(join(WEB, 'vite.config.ts')),
+    newestMtime(join(WEB, 'package.json')), newestMtime(PLATFORM_SOURCES));
   if (builtAt > sources) return false;
   const { build } = await import('vite');
   // Built beside web/dist and swapped in whole: a page being served meanwhile (another test run, a running

@@ -4621,7 +4621,9 @@ export interface paths {
                         /** @description IANA time zone ("Asia/Kolkata") */
                         time_zone?: string | null;
                         /** @description Values for the organization's attribute definitions; null removes a value */
-                        attributes?: Record<string, never>;
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
                         /** @description Replaces the contact's tags. Stored trimmed, lower case, inner spaces collapsed, duplicates dropped; each 1–64 characters, at most 50. */
                         tags?: string[];
                     };
@@ -4778,7 +4780,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description A contact filter (see the operation's description) */
-                        filter?: Record<string, never>;
+                        filter?: {
+                            [key: string]: unknown;
+                        };
                         /** @default 50 */
                         limit?: number;
                         cursor?: string;
@@ -4917,7 +4921,9 @@ export interface paths {
                     "application/json": {
                         contact_ids?: string[];
                         /** @description A contact filter (see the operation's description) */
-                        filter?: Record<string, never>;
+                        filter?: {
+                            [key: string]: unknown;
+                        };
                         add?: string[];
                         remove?: string[];
                     };
@@ -5206,7 +5212,9 @@ export interface paths {
                         /** @description IANA time zone ("Asia/Kolkata") */
                         time_zone?: string | null;
                         /** @description Values for the organization's attribute definitions; null removes a value */
-                        attributes?: Record<string, never>;
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
                         /** @description Replaces the contact's tags. Stored trimmed, lower case, inner spaces collapsed, duplicates dropped; each 1–64 characters, at most 50. */
                         tags?: string[];
                     };
@@ -5719,7 +5727,9 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @description A contact filter (see the operation's description) */
-                        filter: Record<string, never>;
+                        filter: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -5959,7 +5969,9 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         /** @description A contact filter (see the operation's description) */
-                        filter?: Record<string, never>;
+                        filter?: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -7010,7 +7022,19 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description The column and consent mapping, as JSON (see the description); the first part */
+                        mapping: string;
+                        /**
+                         * Format: binary
+                         * @description The CSV file; the last part
+                         */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 202: {
@@ -7328,7 +7352,9 @@ export interface paths {
         };
         /**
          * The Acceptable Use Policy in force, the versions to come, and this organization's acceptance
-         * @description Requires scope `authenticated`.
+         * @description Open to a suspended organization too: it can read the policy it is held to.
+         *
+         *     Requires scope `authenticated`.
          */
         get: {
             parameters: {
