@@ -34,10 +34,12 @@ function summaryOf(v: PolicyVersion) {
 export function policyRoutes(deps: Deps, policy: PolicyState) {
   return async (app: FastifyInstance) => {
     app.get('/v1/policy', {
-      config: { scope: 'authenticated' },
+      // A suspended organization may still read the policy it is held to, as it reads its standing (AUP 4).
+      config: { scope: 'authenticated', allowSuspended: true },
       schema: {
         tags: ['Policy'],
         summary: 'The Acceptable Use Policy in force, the versions to come, and this organization\'s acceptance',
+        description: 'Open to a suspended organization too: it can read the policy it is held to.',
         response: {
           200: {
             type: 'object',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStanding } from '../../src/enforcement/set-standing.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
 
-// AUP 4: a suspended organization is refused everywhere but where it can see why and appeal.
+// AUP 4: a suspended organization is refused everywhere but where it can see why (its standing, the policy) and appeal.
 
 let t: TestPlatform;
 let tenant: Tenant;
@@ -13,8 +13,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-describe('AUP 4 — a suspended organization can still read its standing and appeal', () => {
-  it('refuses every other call, answers the standing and takes the appeal', async () => {
+describe('AUP 4 — a suspended organization can still read its standing and the policy, and appeal', () => {
+  it('refuses every other call, answers the standing and the policy and takes the appeal', async () => {
     const until = new Date(Date.now() + 3_600_000);
     await setStanding(t.platform.deps.db, tenant.orgId, { state: 'suspended', reason: 'Phishing links confirmed in a case.', clause: '3.2', actor: 'user:usr_operator', until }, new Date());
     const refused = await t.waitFor('the suspension seen by the key cache', async () => {
@@ -27,6 +27,10 @@ describe('AUP 4 — a suspended organization can still read its standing and app
     const standing = await t.api('GET', '/v1/account/standing', { key: tenant.apiKey });
     expect(standing.status).toBe(200);
     expect(JSON.stringify(standing.body)).toContain('suspended');
+    // The policy it is held to, clause by clause.
+    const policy = await t.api('GET', '/v1/policy', { key: tenant.apiKey });
+    expect(policy.status, policy.text).toBe(200);
+    expect(policy.body.in_force.document).toEqual(expect.objectContaining({ sections: expect.any(Array) }));
     const appeal = await t.api('POST', '/v1/account/appeals', { key: tenant.apiKey, body: { message: 'The links were our own payment page; please review.' } });
     expect(appeal.status, appeal.text).toBe(201);
   });
