@@ -85,7 +85,8 @@ export function contactImportRoutes(deps: Deps) {
         documentedBody: {
           type: 'object', required: ['mapping', 'file'],
           properties: {
-            mapping: { type: 'string', description: 'The column and consent mapping, as JSON (see the description); the first part' },
+            mapping: { type: 'string', description: 'Which column holds what, as JSON (see the description); best before the file' },
+            consent: { type: 'string', description: 'How each row\'s consent is read, as JSON (see the description); optional' },
             file: { type: 'string', format: 'binary', description: 'The CSV file; the last part' },
           },
         },

@@ -7025,8 +7025,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "multipart/form-data": {
-                        /** @description The column and consent mapping, as JSON (see the description); the first part */
+                        /** @description Which column holds what, as JSON (see the description); best before the file */
                         mapping: string;
+                        /** @description How each row's consent is read, as JSON (see the description); optional */
+                        consent?: string;
                         /**
                          * Format: binary
                          * @description The CSV file; the last part

@@ -33,8 +33,7 @@ export function ContactList() {
   const key = JSON.stringify(filter);
   useEffect(() => { pages.reset(); }, [key, pages.reset]);
   const list = useLoad(() => api.POST('/v1/contacts/search', {
-    // The filter's OpenAPI schema is an open object the generator types as empty: its grammar is in the description.
-    body: { filter: filter as unknown as Record<string, never>, limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
+    body: { filter, limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
   }).then(withDetails), [key, pages.cursor]);
 
   const apply = (event: FormEvent) => {

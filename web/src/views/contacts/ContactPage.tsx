@@ -107,8 +107,7 @@ function Attributes({ contactId, values, defs, reload }: { contactId: string; va
     if (!editing) return;
     // An emptied field removes the value (null); the others are sent in their attribute's type.
     const attributes = Object.fromEntries(defs.map((d) => [d.key!, typedValue(editing[d.key!] ?? '', d.type)]));
-    // The attributes' OpenAPI schema does not allow extra properties, so the generator types every value as undefined.
-    const body = { attributes: attributes as unknown as Record<string, undefined> };
+    const body = { attributes };
     const { error: refused } = await api.PATCH('/v1/contacts/{id}', { params: { path: { id: contactId } }, body });
     if (refused) { setError(errorMessage(refused)); return; }
     setError(null);
