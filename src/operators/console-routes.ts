@@ -49,7 +49,7 @@ function policyView(v: PolicyVersion, now: Date, inForce: number | undefined, co
   const continuedUse = counts?.continued_use ?? 0;
   return {
     version: v.version, title: v.title, summary: v.summary, effective_at: v.effective_at, published_at: v.published_at, published_by: v.published_by,
-    state, url: `/legal/aup/v${v.version}`, acceptances: { total: explicit + continuedUse, explicit, continued_use: continuedUse },
+    state, url: `/legal/aup/v${v.version}`, document: v.document, acceptances: { total: explicit + continuedUse, explicit, continued_use: continuedUse },
   };
 }
 
@@ -178,7 +178,7 @@ export function operatorConsoleRoutes(deps: Deps, policy: PolicyState) {
     app.get('/v1/operator/policy', {
       config: operator,
       schema: {
-        tags: ['Operator: policy'], summary: 'Every version of the Acceptable Use Policy with its effective date and acceptances',
+        tags: ['Operator: policy'], summary: 'Every version of the Acceptable Use Policy with its document, effective date and acceptances',
         response: { 200: s.policyListResponse, ...errorResponses(401) },
       },
     }, async () => {

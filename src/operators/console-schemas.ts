@@ -159,10 +159,11 @@ export const decisionResponse = {
 } as const;
 
 const policyVersionSchema = {
-  type: 'object', required: ['version', 'title', 'summary', 'effective_at', 'published_at', 'published_by', 'state', 'acceptances'],
+  type: 'object', required: ['version', 'title', 'summary', 'effective_at', 'published_at', 'published_by', 'state', 'document', 'acceptances'],
   properties: {
     version: { type: 'integer' }, title: { type: 'string' }, summary: { type: 'string' }, effective_at: dateTime, published_at: dateTime,
     published_by: { type: 'string' }, state: { type: 'string', enum: ['superseded', 'in_force', 'upcoming'] }, url: { type: 'string' },
+    document: { ...policyDocumentSchema, description: 'The version\'s structured text, as published: a starting point for the next one' },
     acceptances: {
       type: 'object', required: ['total', 'explicit', 'continued_use'],
       properties: { total: { type: 'integer' }, explicit: { type: 'integer' }, continued_use: { type: 'integer' } },

@@ -201,6 +201,10 @@ describe('operator console — policy', () => {
     expect(versions.body.data.map((v: any) => [v.version, v.state])).toEqual([[1, 'in_force'], [2, 'upcoming']]);
     expect(versions.body.data[0].acceptances.total).toBeGreaterThanOrEqual(3);
     expect(versions.body.data[1]).toMatchObject({ title: 'Xpecto Acceptable Use Policy (v2)', summary: 'Clarifies consent.', acceptances: { total: 0, explicit: 0, continued_use: 0 } });
+    // Each version's document whole, as published: the in-force one is where the next version starts.
+    expect(versions.body.data[0].document).toEqual(AUP_V1);
+    expect(versions.body.data[1].document).toEqual(v2);
+    expect(published.body.document).toEqual(v2);
     // Tenants see it coming.
     expect((await t.api('GET', '/v1/policy', { key: warned.apiKey })).body.upcoming.map((v: any) => v.version)).toEqual([2]);
   });

@@ -11298,7 +11298,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every version of the Acceptable Use Policy with its effective date and acceptances
+         * Every version of the Acceptable Use Policy with its document, effective date and acceptances
          * @description Operators only (Xpecto's trust and safety).
          */
         get: {
@@ -11330,6 +11330,22 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "superseded" | "in_force" | "upcoming";
                                 url?: string;
+                                /** @description The version's structured text, as published: a starting point for the next one */
+                                document: {
+                                    title: string;
+                                    sections: {
+                                        id: string;
+                                        title: string;
+                                        text?: string[];
+                                        items?: string[];
+                                        after?: string[];
+                                        clauses?: {
+                                            id: string;
+                                            title: string;
+                                            items: string[];
+                                        }[];
+                                    }[];
+                                };
                                 acceptances: {
                                     total: number;
                                     explicit: number;
@@ -11422,6 +11438,22 @@ export interface paths {
                             /** @enum {string} */
                             state: "superseded" | "in_force" | "upcoming";
                             url?: string;
+                            /** @description The version's structured text, as published: a starting point for the next one */
+                            document: {
+                                title: string;
+                                sections: {
+                                    id: string;
+                                    title: string;
+                                    text?: string[];
+                                    items?: string[];
+                                    after?: string[];
+                                    clauses?: {
+                                        id: string;
+                                        title: string;
+                                        items: string[];
+                                    }[];
+                                }[];
+                            };
                             acceptances: {
                                 total: number;
                                 explicit: number;
