@@ -54,11 +54,12 @@ export function Standing() {
               <Card title="Enforcement history and appeals">
                 <History history={s.history ?? []} appeals={s.appeals ?? []} onAppealed={() => void standing.reload()} />
               </Card>
+              {/* After the standing, not beside its skeleton: arriving first, it would be pushed down (a layout shift). */}
+              <PolicyCard />
             </>
           );
         }}
       </Loaded>
-      <PolicyCard />
     </Page>
   );
 }
