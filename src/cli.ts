@@ -139,14 +139,14 @@ export async function runCli(config: Config, _log: Logger, command: string, argv
         return await reportsOutcomeCommand(db, config, rest);
       case 'operator keys': {
         const [action, ...args] = rest;
-        return await operatorKeysCommand(db, action ?? '', args);
+        return unknownUnless(await operatorKeysCommand(db, action ?? '', args), usage, 'operator keys');
       }
       case 'enforcement set':
       case 'enforcement appeals':
       case 'enforcement decide-appeal':
-        return await enforcementCommand(db, sub!, rest);
+        return unknownUnless(await enforcementCommand(db, sub!, rest), usage, 'enforcement');
       default:
-        console.error(usage);
+        console.error(usageOf(usage, command));
         return 2;
     }
   } catch (error) {
@@ -162,6 +162,19 @@ async function resolveOrg(db: Db, ref: string | undefined): Promise<string> {
   const org = ref.startsWith('org_') ? await findOrganization(db, ref) : await findOrganizationBySlugUnscoped(db, ref);
   if (!org) throw new AppError('not_found', { message: `No organization "${ref}".` });
   return org.id;
+}
+
+/** The usage lines of a command group (`keys`, `operator keys`), or all of them when it has none. */
+export function usageOf(usage: string, group: string): string {
+  const [head, ...lines] = usage.split('\n');
+  const mine = lines.filter((line) => line.trimStart().startsWith(`${group} `));
+  return mine.length > 0 ? [head, ...mine].join('\n') : usage;
+}
+
+/** A group's command answers 2 for a subcommand it does not know: the group's usage says what it does know. */
+function unknownUnless(code: number, usage: string, group: string): number {
+  if (code === 2) console.error(usageOf(usage, group));
+  return code;
 }
 
 function fail(message: string): number {

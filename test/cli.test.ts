@@ -42,7 +42,13 @@ describe('xpecto CLI', () => {
     const badScope = await xpecto('keys', 'create', '--org', 'acme', '--scopes', 'messages:explode');
     expect(badScope.code).toBe(1);
     expect(badScope.stderr).toContain('Unknown scopes: messages:explode');
-    expect((await xpecto('frobnicate')).code).toBe(2);
+    const unknown = await xpecto('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('  operator keys create');
+    // A known group with an unknown subcommand: that group's usage only.
+    const enforcement = await xpecto('enforcement', 'lift');
+    expect(enforcement.code).toBe(2);
+    expect(enforcement.stderr.trim().split('\n').slice(1).map((l) => l.trim().split(' ').slice(0, 2).join(' '))).toEqual(['enforcement set', 'enforcement appeals', 'enforcement decide-appeal']);
   });
 
   it('verifies an organization\'s consent ledger, and exits 3 once a record was altered', async () => {

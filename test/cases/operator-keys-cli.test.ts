@@ -73,7 +73,7 @@ describe('xpecto operator keys', () => {
     });
   });
 
-  it('refuses an unknown email, a user who is not an operator, a missing argument or an unknown key, with a message', async () => {
+  it('refuses an unknown email, a user who is not an operator, a missing argument, an unknown subcommand or an unknown key, with a message', async () => {
     await cli.withDb((db) => createUser(db, { email: 'dev@tenant.test', password: 'correct horse battery' }));
 
     const unknown = await xpecto('operator', 'keys', 'create', '--email', 'nobody@xpecto.test');
@@ -89,6 +89,15 @@ describe('xpecto operator keys', () => {
     const missing = await xpecto('operator', 'keys', 'create');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('--email is required');
+
+    // An unknown subcommand, or none, exits 2 with the group's usage, not in silence.
+    for (const args of [['operator', 'keys'], ['operator', 'keys', 'rotate', '--all']]) {
+      const usage = await xpecto(...args);
+      expect(usage.code, args.join(' ')).toBe(2);
+      expect(usage.stderr.split('\n').filter(Boolean)).toEqual([
+        'usage: xpecto <command>', expect.stringMatching(/^ {2}operator keys create --email/), expect.stringMatching(/^ {2}operator keys revoke --id/),
+      ]);
+    }
 
     const noSuchKey = await xpecto('operator', 'keys', 'revoke', '--id', 'opk_00000000000000000000000000');
     expect(noSuchKey.code).toBe(1);
