@@ -234,6 +234,14 @@ describe('Operator console: reports, cases and standing', () => {
     const send = await callAsPage(ownerPage, 'POST', '/v1/messages', { to: '+12025550101', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } });
     expect(send.status).toBe(403);
     expect(send.body.error).toMatchObject({ code: 'account_suspended', details: { state: 'suspended', clause: '3.2', until: until.toISOString() } });
+    // And in the inbox, where the owner would try: the conversation says the account is suspended, under which
+    // clause and until when, and offers no way to send.
+    const [contact] = await db().query<{ id: string }>(sql`SELECT id FROM contacts WHERE org_id = ${tenant.orgId} AND phone_e164 = '+12025550101'`);
+    await ownerPage.goto(`${t.url}/inbox/${contact!.id}`);
+    // (The conversation list and the thread each say so.)
+    const refused = ownerPage.getByRole('main').getByRole('alert').filter({ hasText: 'clause 3.2' }).last();
+    await expect.poll(() => refused.textContent()).toContain('suspended under clause 3.2 of the Acceptable Use Policy until');
+    expect(await ownerPage.getByRole('button', { name: /^Send/ }).count()).toBe(0);
 
     // The standing page still opens: the step, its reason, and an appeal.
     await banner.getByRole('link', { name: 'See why and what to do' }).click();
