@@ -14,7 +14,7 @@ export function CasePage() {
   const me = useSignedIn().user.id;
   const found = useLoad(async () => {
     const { data, error } = await api.GET('/v1/operator/cases/{id}', { params: { path: { id } } });
-    return { data: data as unknown as CaseDetail | undefined, error };
+    return { data, error };
   }, [id]);
   const [failure, setFailure] = useState<string | null>(null);
 

@@ -17,7 +17,7 @@ export function Cases() {
   const [mine, setMine] = useState(false);
   const cases = useLoad(async () => {
     const { data, error } = await api.GET('/v1/operator/cases', { params: { query: { status, ...(mine ? { assignee: 'me' } : {}) } } });
-    return { data: data as unknown as { data: CaseSummary[] } | undefined, error };
+    return { data, error };
   }, [status, mine]);
 
   return (

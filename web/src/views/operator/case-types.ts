@@ -1,22 +1,6 @@
-// The case routes (src/cases/routes.ts) declare no response schema yet, so the generated client types their answers
-// as unknown. These are the shapes those handlers return (caseView, listCaseEvents); remove them once the routes
-// declare responses and `npm run web:api` types them.
+import type { paths } from '../../api/client.ts';
 
-export type CaseSummary = {
-  id: string;
-  status: 'open' | 'resolved';
-  priority: 'urgent' | 'high' | 'normal' | 'low';
-  clause: string;
-  category: string;
-  organization: { id: string; name: string | null; standing: string | null } | null;
-  report_ids: string[];
-  assignee: string | null;
-  outcome: string | null;
-  confirmed: boolean | null;
-  resolved_by: string | null;
-  resolved_at: string | null;
-  created_at: string;
-};
-
-export type CaseEvent = { id: string; kind: string; actor: string; detail: Record<string, unknown>; created_at: string };
-export type CaseDetail = CaseSummary & { events: CaseEvent[] };
+// The case routes' answers, as their OpenAPI schemas (src/cases/schemas.ts) type them.
+export type CaseSummary = paths['/v1/operator/cases']['get']['responses'][200]['content']['application/json']['data'][number];
+export type CaseDetail = paths['/v1/operator/cases/{id}']['get']['responses'][200]['content']['application/json'];
+export type CaseEvent = CaseDetail['events'][number];
