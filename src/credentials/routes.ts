@@ -85,7 +85,7 @@ export function credentialRoutes(deps: Deps) {
       if (notHeld.length > 0) {
         throw new AppError('insufficient_scope', { message: `A new key can only have scopes the caller holds; it lacks: ${notHeld.join(', ')}.`, details: { not_held: notHeld } });
       }
-      const { key, secret } = await createApiKey(deps.db, auth.orgId, { name: request.body.name.trim(), mode: request.body.mode, scopes, by: auditByRequest(request) });
+      const { key, secret } = await createApiKey(deps.db, auth.orgId, { name: request.body.name.trim(), mode: request.body.mode, scopes, createdBy: auth.userId, by: auditByRequest(request) });
       return reply.status(201).send({ ...view({ ...key, allowed_cidrs: null }), secret });
     });
 

@@ -14,7 +14,7 @@ let t: TestPlatform;
 let browser: Browser;
 let tenant: Tenant;
 let bakery: Tenant;
-let owner: { email: string; password: string };
+let owner: { id: string; email: string; password: string };
 let operator: { email: string; password: string };
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 const db = () => t.platform.deps.db;
@@ -85,7 +85,8 @@ describe('Developers: API keys and webhooks in the browser', () => {
     // The key works, with the scopes the form gave it.
     const before = await t.api('GET', '/v1/templates', { key: secret });
     expect(before.status, before.text).toBe(200);
-    const [stored] = await db().query<{ scopes: string[] }>(sql`SELECT scopes FROM api_keys WHERE org_id = ${tenant.orgId} AND name = 'CRM sync'`);
+    const [stored] = await db().query<{ scopes: string[]; created_by: string | null }>(sql`SELECT scopes, created_by FROM api_keys WHERE org_id = ${tenant.orgId} AND name = 'CRM sync'`);
+    expect(stored!.created_by).toBe(owner.id);
     expect(stored!.scopes).toContain('messages:write');
     expect(stored!.scopes).not.toContain('api_keys:write');
 
