@@ -5,7 +5,8 @@ import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../lib/sec
 import { findUserByEmailUnscoped, membershipsOfUserUnscoped, type Membership } from '../tenancy/store.ts';
 import { csrfTokenOf } from './csrf.ts';
 import { viewOf, type SessionView } from './describe-session.ts';
-import { deleteEndedSessions, insertSession } from './store.ts';
+import { deleteEndedSessions, insertSession, memberOfTerminatedUnscoped } from './store.ts';
+import { AppError } from '../lib/app-error.ts';
 
 export type SignInInput = { email: string; password: string; ip: string; userAgent: string | null; requestId: string };
 
@@ -30,6 +31,18 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<{ token: s
   }
   const memberships = await membershipsOfUserUnscoped(deps.db, user.id);
   const org = firstOrganization(memberships);
+  // Termination refuses logins (AUP 4): a member whose only organizations were terminated is not signed in to an
+  // empty dashboard but told why. (An operator still reaches the console; a member of no organization yet signs in.)
+  if (!org && !user.is_operator && (await memberOfTerminatedUnscoped(deps.db, user.id))) {
+    await recordAudits(deps.db, [{
+      orgId: null, action: 'session.sign_in_failed', actor: `user:${user.id}`, subject: user.id,
+      detail: { reason: 'organization_terminated', address: input.ip }, requestId: input.requestId,
+    }]);
+    throw new AppError('account_suspended', {
+      message: 'Your organization was terminated under the Acceptable Use Policy: its members can no longer sign in.',
+      details: { state: 'terminated', until: null, clause: '4' }, policyClause: '4',
+    });
+  }
   const token = randomToken(32);
   const now = deps.clock.now();
   const session = { id: newId('session'), expiresAt: new Date(now.getTime() + deps.config.sessions.maxAgeMs) };

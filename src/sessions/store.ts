@@ -53,3 +53,11 @@ export function deleteEndedSessions(db: Db, userId: string, now: Date, idleSince
     DELETE FROM sessions
     WHERE user_id = ${userId} AND (revoked_at IS NOT NULL OR expires_at <= ${now} OR last_seen_at < ${idleSince})`);
 }
+
+/** Whether the user belongs to an organization that was terminated (AUP 4): such members' sign-ins are refused. */
+export async function memberOfTerminatedUnscoped(db: Db, userId: string): Promise<boolean> {
+  const rows = await db.query(sql`
+    SELECT 1 FROM memberships m JOIN organizations o ON o.id = m.org_id
+    WHERE m.user_id = ${userId} AND o.status = 'terminated' LIMIT 1`);
+  return rows.length > 0;
+}

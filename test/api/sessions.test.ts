@@ -4,6 +4,7 @@ import { sql } from '../../src/db/sql.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { AUP_V1 } from '../../src/policy/aup-v1.ts';
 import { publishPolicy } from '../../src/policy/publish-policy.ts';
+import { setStanding } from '../../src/enforcement/set-standing.ts';
 import { addMember, createOrganization, createUser } from '../../src/tenancy/create-organization.ts';
 import type { Role } from '../../src/tenancy/scopes.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
@@ -225,6 +226,23 @@ describe('the cookie on the API', () => {
     expect((await call(s, 'GET', '/v1/account/standing')).status).toBe(401);
     const current = await call(s, 'GET', '/v1/session');
     expect(current.body).toMatchObject({ organization: null, organizations: [] });
+  });
+});
+
+describe('termination (AUP 4)', () => {
+  it('refuses the sign-in of a member whose organization was terminated, and ends their open session', async () => {
+    const org = await createOrganization(db(), { name: `Terminated ${randomBytes(3).toString('hex')}` });
+    const user = await member(org.id, 'owner');
+    const open = await signIn(user);
+    await setStanding(db(), org.id, { state: 'terminated', reason: 'Phishing confirmed by an investigation.', clause: '3.4', actor: 'cli' }, new Date());
+    expect((await call(open, 'GET', '/v1/messages')).status).toBe(403);
+    const address = newAddress();
+    const refused = await t.api('POST', '/v1/session', { body: { email: user.email, password: user.password }, headers: { 'x-forwarded-for': address } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'account_suspended', details: { state: 'terminated' } });
+    expect(refused.headers.getSetCookie().some((c) => c.startsWith('xp_session='))).toBe(false);
+    const sessions = await db().query<{ n: number }>(sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${user.id}`);
+    expect(sessions[0]!.n).toBe(1);
   });
 });
 
