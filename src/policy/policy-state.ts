@@ -15,7 +15,8 @@ export type PolicyState = {
    * AUP 7: continued use after a version takes effect is acceptance. Records it the first time an organization
    * uses the platform under a version it has not yet accepted (then remembers, so later requests cost nothing).
    */
-  noteUse(orgId: string, actor: string): Promise<void>;
+  /** Records acceptance by continued use if due; returns the version in force it judged by. */
+  noteUse(orgId: string, actor: string): Promise<number>;
   /** After a publication in this process, without waiting for the notification. */
   invalidate(): void;
   stop(): Promise<void>;
@@ -47,13 +48,14 @@ export function createPolicyState(db: Db, clock: { now(): Date }, log: Logger): 
     versions,
     async noteUse(orgId, actor) {
       const current = await inForce();
-      if ((accepted.get(orgId) ?? 0) >= current.version) return;
+      if ((accepted.get(orgId) ?? 0) >= current.version) return current.version;
       const known = await highestAccepted(db, orgId);
       if (known < current.version) {
         await recordAcceptance(db, orgId, { version: current.version, accepted_at: clock.now(), method: 'continued_use', actor });
       }
       if (accepted.size > 100_000) accepted.clear();
       accepted.set(orgId, current.version);
+      return current.version;
     },
     invalidate() {
       cached = null;

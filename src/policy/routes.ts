@@ -94,14 +94,24 @@ function sendPage(reply: import('fastify').FastifyReply, html: string) {
 }
 
 /** The version header on every response, and acceptance by continued use on every authenticated request. */
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The policy version in force when this authenticated request was accepted (set by the policy hook). */
+    policyVersion: number | null;
+  }
+}
+
 export function registerPolicyHooks(app: FastifyInstance, deps: Deps, policy: PolicyState): void {
+  app.decorateRequest('policyVersion', null);
   app.addHook('onRequest', async (request) => {
     if (!request.auth) return;
-    await policy.noteUse(request.auth.orgId, request.auth.actor);
+    // The header then names the version this request was accepted under, even when a new one came into force while
+    // it ran (the next request records that one).
+    request.policyVersion = await policy.noteUse(request.auth.orgId, request.auth.actor);
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     try {
-      reply.header(POLICY_HEADER, String((await policy.inForce()).version));
+      reply.header(POLICY_HEADER, String(request.policyVersion ?? (await policy.inForce()).version));
     } catch (err) {
       // The header is information; a response must not fail for it (the database may be down: the 503 still goes).
       deps.log.debug({ err }, 'policy version unknown for the header');
