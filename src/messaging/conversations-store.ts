@@ -11,7 +11,7 @@ export type ConversationRow = {
 
 /**
  * One row per contact with messages, the one with the latest message first. It walks the organization's messages
- * newest first (messages_list) and keeps those with no newer message of their contact (messages_contact,
+ * newest first (the primary key, read backwards) and keeps those with no newer message of their contact (messages_contact,
  * migration 0023), so a page costs about the messages of the contacts on it, whatever the organization's size.
  * The cursor is the last row's message id: a contact whose latest message is older comes on a later page.
  */
