@@ -31,6 +31,18 @@ export function limitOf(tiers: (string | null)[]): number | null {
   return best ?? UNKNOWN_TIER_LIMIT;
 }
 
+/**
+ * A recipient's time in the window is kept to the end of the minute of their latest business-initiated message,
+ * not to the millisecond: a recipient sent to a thousand times a minute is written once a minute, not a thousand
+ * times (each write left a dead row version behind, and sends to the same customers slowed down as they piled up).
+ * Rounded up, never down, so a recipient leaves the count at most a minute after Meta would let them, never before:
+ * the limit stays safe.
+ */
+export const REACH_GRANULARITY_MS = 60_000;
+export function reachStamp(now: Date): Date {
+  return new Date(Math.ceil(now.getTime() / REACH_GRANULARITY_MS) * REACH_GRANULARITY_MS);
+}
+
 /** Whether this recipient already counts in the moving window (another template to them costs nothing). */
 export function alreadyReached(initiatedAt: Date | null, now: Date): boolean {
   return initiatedAt !== null && now.getTime() - initiatedAt.getTime() < WINDOW_MS;
@@ -63,10 +75,12 @@ export async function meterRecipients(tx: Db, orgId: string, contactIds: string[
   const refused = new Set(fresh.slice(admitted.length));
   const reached = [...counted, ...admitted];
   if (reached.length > 0) {
+    // A counted recipient whose stamp still covers now is left as it is (no new row version).
     await tx.query(sql`
       INSERT INTO initiated_recipients (org_id, contact_id, last_at, counted)
-      SELECT ${orgId}, c, ${now}, true FROM unnest(${reached}::text[]) AS c
-      ON CONFLICT (org_id, contact_id) DO UPDATE SET last_at = excluded.last_at, counted = true`);
+      SELECT ${orgId}, c, ${reachStamp(now)}, true FROM unnest(${reached}::text[]) AS c
+      ON CONFLICT (org_id, contact_id) DO UPDATE SET last_at = greatest(initiated_recipients.last_at, excluded.last_at), counted = true
+      WHERE NOT initiated_recipients.counted OR initiated_recipients.last_at < ${now}`);
   }
   if (admitted.length > 0) await tx.query(sql`UPDATE messaging_meters SET in_window = in_window + ${admitted.length} WHERE org_id = ${orgId}`);
   let freesAt: Date | null = null;

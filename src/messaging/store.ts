@@ -4,7 +4,7 @@ import { join, sql, unsafeRaw, type Sql } from '../db/sql.ts';
 import type { TemplateRow } from '../templates/store.ts';
 import type { StateRow } from '../contacts/consent-ledger.ts';
 import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
-import { limitOf, limitRefusal, meterRecipients } from './messaging-limit.ts';
+import { limitOf, limitRefusal, meterRecipients, reachStamp } from './messaging-limit.ts';
 import { OUTBOUND_STATUSES } from './status.ts';
 
 const STATUS_ORDER = [...OUTBOUND_STATUSES, 'received'];
@@ -141,8 +141,8 @@ function insertOutbound(db: Db, orgId: string, m: NewOutbound) {
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
       SELECT org_id, id, status, created_at, 'api' FROM message),
     reach AS (
-      UPDATE initiated_recipients r SET last_at = greatest(r.last_at, message.created_at) FROM message
-      WHERE ${m.refreshReach ?? false} AND r.org_id = message.org_id AND r.contact_id = message.contact_id)
+      UPDATE initiated_recipients r SET last_at = greatest(r.last_at, ${reachStamp(new Date())}) FROM message
+      WHERE ${m.refreshReach ?? false} AND r.org_id = message.org_id AND r.contact_id = message.contact_id AND r.last_at < message.created_at)
     SELECT * FROM message`);
 }
 

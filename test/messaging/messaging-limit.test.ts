@@ -61,6 +61,23 @@ describe('AUP 3.6: Meta\'s messaging limit, before Meta', () => {
     expect(signals!.n).toBe(6);
   });
 
+  it('keeps a reached customer in the count at least as long as Meta does, without a new row version per send', async () => {
+    const reach = async () => (await t.platform.deps.db.query<{ version: string; last_at: Date }>(sql`
+      SELECT r.xmin::text AS version, r.last_at FROM initiated_recipients r JOIN contacts c ON c.org_id = r.org_id AND c.id = r.contact_id
+      WHERE r.org_id = ${tenant.orgId} AND c.phone_e164 = ${customer(3)}`))[0]!;
+    const versions = new Set<string>([(await reach()).version]);
+    for (let i = 0; i < 6; i++) {
+      expect((await send(customer(3))).status).toBe(202);
+      versions.add((await reach()).version);
+    }
+    // Written at most once a minute: six sends cross at most one minute's end (a second version), never six.
+    expect(versions.size).toBeLessThanOrEqual(2);
+    // Never earlier than the latest business-initiated message: the customer cannot leave the count before Meta's.
+    const [latest] = await t.platform.deps.db.query<{ at: Date }>(sql`
+      SELECT max(created_at) AS at FROM messages WHERE org_id = ${tenant.orgId} AND counterpart = ${customer(3)}`);
+    expect((await reach()).last_at.getTime()).toBeGreaterThanOrEqual(latest!.at.getTime());
+  });
+
   it('does not count replies inside the customer-service window', async () => {
     const phone = customer(80);
     expect((await send(phone)).body.error.code).toBe('messaging_limit_reached');
