@@ -6,7 +6,8 @@ import { freshDatabase } from '../helpers/test-platform.ts';
 import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalScroll, launchBrowser, screenshot, signIn } from './browser.ts';
 
 // Issue 9's "done when": `xpecto start` (what `npm start` runs, after building web/) serves the dashboard at / and
-// prints the demo owner's and operator's logins, which work in a real browser.
+// prints the demo owner's and operator's logins, which work in a real browser: the owner sends hello_world to a demo
+// contact from the inbox and watches it turn blue.
 
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 let browser: Browser;
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('the Quick start serves the dashboard', () => {
-  it('prints the dashboard address and the demo logins; the owner reaches the demo organization, the operator the console', async () => {
+  it('prints the dashboard address and the demo logins; the owner sends hello_world to a demo contact and sees it read, the operator reaches the console', async () => {
     const env = { ...db.env, PORT: '0', SIMULATOR_PORT: '0', MASTER_KEY: randomBytes(32).toString('base64') };
     const xpecto = startXpecto(['start'], env);
     const dashboard = (await xpecto.waitFor(/Dashboard: (\S+)/))[1]!.replace(/\/$/, '');
@@ -63,6 +64,16 @@ describe('the Quick start serves the dashboard', () => {
     const owner = await signIn(browser, dashboard, { email: ownerEmail!, password: ownerPassword! }, DESKTOP);
     await expect.poll(() => owner.locator('.org-name').textContent()).toBe('Demo Company');
     expect(await owner.getByRole('link', { name: 'Operator console' }).count()).toBe(0);
+    // The issue's first-time user: in the browser alone, hello_world to a demo contact, and its ticks turn blue.
+    await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+    await owner.getByRole('searchbox', { name: 'New conversation' }).fill('+12025550100');
+    await owner.getByRole('button', { name: 'Open' }).click();
+    await owner.getByRole('heading', { level: 2, name: '+12025550100' }).waitFor();
+    await owner.getByLabel('Template', { exact: true }).selectOption({ label: 'hello_world · en_US · utility' });
+    await owner.getByRole('button', { name: 'Send hello_world' }).click();
+    const ticks = owner.getByTestId('bubble').last().locator('.ticks[data-status=read]');
+    await ticks.waitFor({ timeout: 30_000 });
+    expect(await ticks.evaluate((el: any) => (globalThis as any).getComputedStyle(el).color)).toBe('rgb(10, 102, 194)');
     await owner.getByRole('button', { name: 'Sign out' }).click();
     await owner.getByRole('heading', { name: 'Sign in to Xpecto' }).waitFor();
     await owner.context().close();
