@@ -68,3 +68,16 @@ export async function expectNoHorizontalScroll(page: Page, view: string): Promis
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
   expect(overflow, `${view}: page wider than the viewport by ${overflow}px`).toBeLessThanOrEqual(0);
 }
+
+/** Opens a view through the main navigation and waits for its heading. */
+export async function openView(page: Page, navLabel: string, heading: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navLabel, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** The quality bar on the page as it is now: axe, no sideways scroll, and a screenshot named `name`. */
+export async function checkView(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await expectNoHorizontalScroll(page, name);
+  await screenshot(page, name);
+}

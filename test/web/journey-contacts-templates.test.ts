@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
-import { DESKTOP, PHONE, dashboardUser, expectAccessible, expectNoHorizontalScroll, launchBrowser, screenshot, signIn } from './browser.ts';
+import { checkView, dashboardUser, DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, openView, PHONE, screenshot, signIn } from './browser.ts';
 
 // Issue 9's template and contact journeys: an owner builds a template with a variable, sees the example in the
 // preview and the validator's message under the field it concerns, fixes it, saves, submits and sees it approved;
@@ -57,23 +57,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function open(page: Page, navLabel: string, heading: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navLabel, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
-async function checkView(page: Page, name: string) {
-  await expectAccessible(page, name);
-  await expectNoHorizontalScroll(page, name);
-  await screenshot(page, name);
-}
-
 describe('Templates journey (issue 9)', () => {
   it('builds a template with a variable, sees the preview and the validator, saves, submits and sees it approved', async () => {
     const page = await signIn(browser, t.url, owner, DESKTOP);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await open(page, 'Templates', 'Templates');
+    await openView(page, 'Templates', 'Templates');
     await page.getByRole('link', { name: 'New template' }).click();
     await page.getByRole('heading', { level: 1, name: 'New template' }).waitFor();
 
@@ -127,7 +116,7 @@ describe('Templates journey (issue 9)', () => {
     await checkView(page, 'templates-detail-1280');
 
     // The library: statuses and a rejection reason; a quality change from Meta appears on its own.
-    await open(page, 'Templates', 'Templates');
+    await openView(page, 'Templates', 'Templates');
     const row = page.getByTestId('template-row').filter({ hasText: 'spring_pickup' });
     await expect.poll(() => row.getByTestId('template-status').getAttribute('data-status')).toBe('APPROVED');
     await expect.poll(() => page.getByTestId('template-row').filter({ hasText: 'weekend_notice' }).textContent()).toContain('Rejected');
@@ -164,7 +153,7 @@ describe('Contacts journey (issue 9)', () => {
     const page = await signIn(browser, t.url, owner, DESKTOP);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await open(page, 'Contacts', 'Contacts');
+    await openView(page, 'Contacts', 'Contacts');
     await page.getByRole('link', { name: 'Import CSV' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import contacts' }).waitFor();
 
@@ -225,7 +214,7 @@ describe('Contacts journey (issue 9)', () => {
 
   it('finds a contact by number and by a tag filter, changes its tags, and reads its consent history with the proof', async () => {
     const page = await signIn(browser, t.url, owner, DESKTOP);
-    await open(page, 'Contacts', 'Contacts');
+    await openView(page, 'Contacts', 'Contacts');
     await page.getByTestId('contact-row').first().waitFor();
 
     // A tag condition in the filter language: every row shown has the tag.

@@ -4,7 +4,7 @@ import { sql } from '../../src/db/sql.ts';
 import { helloWorld } from '../helpers/dispatch-helpers.ts';
 import { PNG } from '../helpers/media-files.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
-import { DESKTOP, PHONE, dashboardUser, expectAccessible, expectNoHorizontalScroll, launchBrowser, screenshot, signIn } from './browser.ts';
+import { dashboardUser, DESKTOP, expectAccessible, expectNoHorizontalScroll, launchBrowser, openView, PHONE, screenshot, signIn } from './browser.ts';
 
 // Issue 9's first journey: an owner signs in, opens the inbox, sends `hello_world` to an opted-in contact and
 // watches its ticks turn blue; then the Overview, Inbox and Messages views with real data, at both widths.
@@ -72,17 +72,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function open(page: Page, navLabel: string, heading: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navLabel, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
 describe('Inbox journey (issue 9)', () => {
   it('sends hello_world from the inbox to an opted-in contact and sees it reach read, in blue', async () => {
     const page = await signIn(browser, t.url, owner, DESKTOP);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await open(page, 'Inbox', 'Inbox');
+    await openView(page, 'Inbox', 'Inbox');
 
     await page.getByRole('searchbox', { name: 'New conversation' }).fill(GREETED);
     await page.getByRole('button', { name: 'Open' }).click();
@@ -172,7 +167,7 @@ describe('Inbox journey (issue 9)', () => {
 
   it('filters the message log by status and shows a message\'s status history and policy decision', async () => {
     const page = await signIn(browser, t.url, owner, DESKTOP);
-    await open(page, 'Messages', 'Messages');
+    await openView(page, 'Messages', 'Messages');
     await page.getByTestId('message-row').first().waitFor();
     await page.getByLabel('Status').selectOption({ label: 'Failed' });
     await page.getByRole('button', { name: 'Apply filters' }).click();
