@@ -6,19 +6,9 @@ import { pageOf, pageQuerySchema, readPage, type PageQuery } from '../http/pagin
 import { errorResponses, idParams } from '../http/schemas.ts';
 import { AppError } from '../lib/app-error.ts';
 import { forgetScreeningLists, screenOutbound } from './screen-outbound.ts';
+import { verdictSchema } from './verdict-schema.ts';
 import { registrableDomain } from './screening/score-urls.ts';
 
-const verdictSchema = {
-  type: 'object',
-  properties: {
-    decision: { type: 'string', enum: ['allow', 'hold', 'block'] },
-    score: { type: 'number' },
-    rules: {
-      type: 'array',
-      items: { type: 'object', properties: { id: { type: 'string' }, clause: { type: 'string' }, weight: { type: 'number' }, evidence: { type: 'string' } } },
-    },
-  },
-} as const;
 
 const heldSchema = {
   type: 'object',

@@ -1,4 +1,6 @@
 // Response shapes of the messages API; the request is message-schema.ts.
+import { verdictSchema } from '../compliance/verdict-schema.ts';
+
 const messageError = {
   type: ['object', 'null'],
   properties: {
@@ -72,18 +74,7 @@ const policyDecision = {
         recorded_at: { type: 'string', format: 'date-time' },
       },
     },
-    screening: {
-      type: 'object',
-      description: 'Content screening\'s verdict (AUP 3.2, 3.5): allow with no rules when the content was clean',
-      properties: {
-        decision: { type: 'string', enum: ['allow', 'hold', 'block'] },
-        score: { type: 'number' },
-        rules: {
-          type: 'array',
-          items: { type: 'object', properties: { id: { type: 'string' }, clause: { type: 'string' }, weight: { type: 'number' }, evidence: { type: 'string' } } },
-        },
-      },
-    },
+    screening: { ...verdictSchema, description: 'Content screening\'s verdict (AUP 3.2, 3.5): allow with no rules when the content was clean' },
     review: {
       type: ['object', 'null'],
       description: 'A reviewer\'s decision on a held message',
