@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { createApiKey } from '../../src/tenancy/api-keys.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
+import { customerWrites } from '../helpers/dispatch-helpers.ts';
 
 // AUP 3.2 (fraud, phishing) on the send path: what the customer would read is screened before it is queued —
 // blocked, held for a reviewer, or let through — and the tenant can dry-run the same verdict.
@@ -23,10 +24,7 @@ beforeAll(async () => {
   tenant = await t.createTenant('Screened Co');
   reviewerKey = (await createApiKey(t.platform.deps.db, tenant.orgId, { name: 'reviewer', mode: 'test', scopes: ['compliance:review', 'messages:read'] })).secret;
   // The customer writes first, so free-form replies are allowed and only screening decides.
-  await t.sim('POST', `/_sim/customers/${CUSTOMER}/messages`, { to_phone_number_id: tenant.metaPhoneNumberId, type: 'text', text: { body: 'Hello' } });
-  await t.waitFor('the window open', async () => (await t.platform.deps.db.query(sql`
-    SELECT 1 FROM customer_windows w JOIN contacts c ON c.org_id = w.org_id AND c.id = w.contact_id
-    WHERE w.org_id = ${tenant.orgId} AND c.phone_e164 = ${CUSTOMER}`)).length > 0);
+  await customerWrites(t, tenant, CUSTOMER, 'Hello');
 }, 60_000);
 afterAll(() => t?.close());
 

@@ -7,6 +7,14 @@ export const helloWorld = (to: string) => ({ to, type: 'template', template: { n
 /** The simulated customers, +1 202 555 0100 … 0199. */
 export const customer = (i: number) => `+1202555${String(100 + (i % 100)).padStart(4, '0')}`;
 
+/** A simulated customer writes to the tenant's number; resolves once the customer-service window is open. */
+export async function customerWrites(t: TestPlatform, tenant: Tenant, phone: string, text = 'Hello'): Promise<void> {
+  await t.sim('POST', `/_sim/customers/${phone.replace(/^\+/, '')}/messages`, { to_phone_number_id: tenant.metaPhoneNumberId, type: 'text', text: { body: text } });
+  await t.waitFor('the window open', async () => (await t.platform.deps.db.query(sql`
+    SELECT 1 FROM customer_windows w JOIN contacts c ON c.org_id = w.org_id AND c.id = w.contact_id
+    WHERE w.org_id = ${tenant.orgId} AND c.phone_e164 = ${phone}`)).length > 0);
+}
+
 export async function setRate(t: TestPlatform, tenant: Tenant, mps: number) {
   await t.platform.deps.db.query(sql`UPDATE phone_numbers SET throughput_mps = ${mps} WHERE org_id = ${tenant.orgId} AND id = ${tenant.phoneNumberId}`);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { signPayload } from '../../src/whatsapp/verify-signature.ts';
-import { customer, helloWorld } from '../helpers/dispatch-helpers.ts';
+import { customer, helloWorld, customerWrites } from '../helpers/dispatch-helpers.ts';
 import { SIM, startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
 
 // Issue 7, item 6 (AUP 3.3 and 3.6): Meta's messaging limit enforced before Meta — unique customers reached by
@@ -81,10 +81,7 @@ describe('AUP 3.6: Meta\'s messaging limit, before Meta', () => {
   it('does not count replies inside the customer-service window', async () => {
     const phone = customer(80);
     expect((await send(phone)).body.error.code).toBe('messaging_limit_reached');
-    await t.sim('POST', `/_sim/customers/${phone}/messages`, { to_phone_number_id: tenant.metaPhoneNumberId, type: 'text', text: { body: 'Hello?' } });
-    await t.waitFor('the window open', async () => (await t.platform.deps.db.query(sql`
-      SELECT 1 FROM customer_windows w JOIN contacts c ON c.org_id = w.org_id AND c.id = w.contact_id
-      WHERE w.org_id = ${tenant.orgId} AND c.phone_e164 = ${phone}`)).length > 0);
+    await customerWrites(t, tenant, phone, 'Hello?');
     expect((await send(phone)).status).toBe(202);
   });
 

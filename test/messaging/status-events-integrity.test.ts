@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { createApiKey } from '../../src/tenancy/api-keys.ts';
-import { customer, helloWorld } from '../helpers/dispatch-helpers.ts';
+import { customer, helloWorld, customerWrites } from '../helpers/dispatch-helpers.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
 
 // message_status_events has no foreign key to messages (decision 0028): each writer inserts a message's events with
@@ -18,10 +18,7 @@ beforeAll(async () => {
   t = await startTestPlatform({ workers: true });
   tenant = await t.createTenant('Event Keeper');
   reviewerKey = (await createApiKey(db(), tenant.orgId, { name: 'reviewer', mode: 'test', scopes: ['compliance:review', 'messages:read'] })).secret;
-  await t.sim('POST', `/_sim/customers/${WRITER.slice(1)}/messages`, { to_phone_number_id: tenant.metaPhoneNumberId, type: 'text', text: { body: 'Hello' } });
-  await t.waitFor('the window open', async () => (await db().query(sql`
-    SELECT 1 FROM customer_windows w JOIN contacts c ON c.org_id = w.org_id AND c.id = w.contact_id
-    WHERE w.org_id = ${tenant.orgId} AND c.phone_e164 = ${WRITER}`)).length > 0);
+  await customerWrites(t, tenant, WRITER, 'Hello');
 }, 60_000);
 afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
-import { customer } from '../helpers/dispatch-helpers.ts';
+import { customer, customerWrites } from '../helpers/dispatch-helpers.ts';
 import { startTestPlatform, type Tenant, type TestPlatform } from '../helpers/test-platform.ts';
 
 // Clauses of the Acceptable Use Policy whose prevention is not already walked through in a test of its own
@@ -30,10 +30,7 @@ describe('AUP 3.3 — no circumventing WhatsApp\'s restrictions', () => {
 
 describe('AUP 3.5 — no infringing on others\' trademarks', () => {
   it('blocks messages that send customers to lookalikes of well-known brands, citing the clause', async () => {
-    await t.sim('POST', `/_sim/customers/${customer(40)}/messages`, { to_phone_number_id: tenant.metaPhoneNumberId, type: 'text', text: { body: 'Hi' } });
-    await t.waitFor('the window open', async () => (await t.platform.deps.db.query(sql`
-      SELECT 1 FROM customer_windows w JOIN contacts c ON c.org_id = w.org_id AND c.id = w.contact_id
-      WHERE w.org_id = ${tenant.orgId} AND c.phone_e164 = ${customer(40)}`)).length > 0);
+    await customerWrites(t, tenant, customer(40), 'Hi');
     const r = await t.api('POST', '/v1/messages', { key: tenant.apiKey, body: { to: customer(40), type: 'text', text: { body: 'Visit https://paypa1.com/account to see your statement' } } });
     expect(r.status).toBe(422);
     expect(r.body.error).toMatchObject({ code: 'content_blocked', policy_clause: '3.5' });
