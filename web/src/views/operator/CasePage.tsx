@@ -12,10 +12,7 @@ import { StandingActionForm } from './StandingActionForm.tsx';
 export function CasePage() {
   const { id = '' } = useParams();
   const me = useSignedIn().user.id;
-  const found = useLoad(async () => {
-    const { data, error } = await api.GET('/v1/operator/cases/{id}', { params: { path: { id } } });
-    return { data, error };
-  }, [id]);
+  const found = useLoad(() => api.GET('/v1/operator/cases/{id}', { params: { path: { id } } }), [id]);
   const [failure, setFailure] = useState<string | null>(null);
 
   const assignToMe = async () => {

@@ -15,10 +15,7 @@ export function PriorityBadge({ priority }: { priority: CaseSummary['priority'] 
 export function Cases() {
   const [status, setStatus] = useState<'open' | 'resolved' | 'all'>('open');
   const [mine, setMine] = useState(false);
-  const cases = useLoad(async () => {
-    const { data, error } = await api.GET('/v1/operator/cases', { params: { query: { status, ...(mine ? { assignee: 'me' } : {}) } } });
-    return { data, error };
-  }, [status, mine]);
+  const cases = useLoad(() => api.GET('/v1/operator/cases', { params: { query: { status, ...(mine ? { assignee: 'me' } : {}) } } }), [status, mine]);
 
   return (
     <Card title="Cases">
