@@ -20,7 +20,8 @@ export async function connectDb(target: DbTarget): Promise<Db & { pglite?: PGlit
 function pgliteDb(lite: PGlite): Db & { pglite: PGlite } {
   // PGlite is one session. A statement issued outside an open transaction waits for it, and a failed
   // statement inside one poisons it until ROLLBACK, which lite.transaction() issues on throw.
-  const bound = (runner: PGlite | Transaction, inTx: boolean): Db => ({
+  // `committed`: what the outermost transaction runs once it has committed (null outside a transaction).
+  const bound = (runner: PGlite | Transaction, committed: (() => void)[] | null): Db => ({
     kind: 'pglite',
     async query<T extends Row>(statement: Sql) {
       const result = await runner.query<T>(statement.text, statement.values);
@@ -34,14 +35,21 @@ function pgliteDb(lite: PGlite): Db & { pglite: PGlite } {
       await runner.exec(text);
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
-      if (inTx) return fn(bound(runner, true));
-      return lite.transaction((tx) => fn(bound(tx, true))) as Promise<T>;
+      if (committed) return fn(bound(runner, committed));
+      const pending: (() => void)[] = [];
+      const result = await (lite.transaction((tx) => fn(bound(tx, pending))) as Promise<T>);
+      for (const run of pending) run();
+      return result;
+    },
+    afterCommit(fn: () => void) {
+      if (committed) committed.push(fn);
+      else fn();
     },
     async close() {
-      if (!inTx) await lite.close();
+      if (!committed) await lite.close();
     },
   });
-  return Object.assign(bound(lite, false), { pglite: lite });
+  return Object.assign(bound(lite, null), { pglite: lite });
 }
 
 // Named statements are parsed and planned once per connection instead of on every call: planning a join
@@ -69,7 +77,7 @@ function connectPostgres(databaseUrl: string): Db & { pool: pg.Pool } {
   });
   // An idle client that loses its server emits 'error' on the pool; without a listener it would crash the process.
   pool.on('error', () => {});
-  const bound = (runner: pg.Pool | pg.PoolClient, inTx: boolean): Db => ({
+  const bound = (runner: pg.Pool | pg.PoolClient, committed: (() => void)[] | null): Db => ({
     kind: 'postgres',
     async query<T extends Row>(statement: Sql) {
       const result = await runner.query<T>({ name: statementName(statement.text), text: statement.text, values: statement.values });
@@ -83,18 +91,19 @@ function connectPostgres(databaseUrl: string): Db & { pool: pg.Pool } {
       await runner.query(text);
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
-      if (inTx) return fn(bound(runner, true));
+      if (committed) return fn(bound(runner, committed));
       const client = await pool.connect();
+      const pending: (() => void)[] = [];
       // A checked-out client whose server goes away emits 'error' besides failing its query; unheard, that
       // event would end the process. The failed query already reports the problem to the caller.
       const ignoreLostConnection = () => {};
       client.on('error', ignoreLostConnection);
       let broken: Error | undefined;
+      let result: T;
       try {
         await client.query('BEGIN');
-        const result = await fn(bound(client, true));
+        result = await fn(bound(client, pending));
         await client.query('COMMIT');
-        return result;
       } catch (error) {
         // If even ROLLBACK fails the connection is gone: the pool must discard it, not hand it out again.
         await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
@@ -103,10 +112,16 @@ function connectPostgres(databaseUrl: string): Db & { pool: pg.Pool } {
         client.off('error', ignoreLostConnection);
         client.release(broken);
       }
+      for (const run of pending) run();
+      return result;
+    },
+    afterCommit(fn: () => void) {
+      if (committed) committed.push(fn);
+      else fn();
     },
     async close() {
-      if (!inTx) await pool.end();
+      if (!committed) await pool.end();
     },
   });
-  return Object.assign(bound(pool, false), { pool });
+  return Object.assign(bound(pool, null), { pool });
 }

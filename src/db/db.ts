@@ -13,6 +13,11 @@ export type Db = {
   queryRaw<T extends Row = Row>(text: string, values?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
   exec(text: string): Promise<void>;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` once the outermost transaction this Db belongs to has committed (never if it rolls back); outside a
+   * transaction, at once. For telling this process of a change without waiting for a notification.
+   */
+  afterCommit(fn: () => void): void;
   close(): Promise<void>;
 };
 

@@ -4,7 +4,6 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../lib/app-error.ts';
 import { newId } from '../lib/ids.ts';
 import { changeStanding } from './change-standing.ts';
-import { announceKeyChange } from '../tenancy/key-changes.ts';
 import type { StandingState } from './signals.ts';
 import { findStanding, findStandingChange } from './store.ts';
 
@@ -53,7 +52,7 @@ export function listPendingAppealsUnscoped(db: Db) {
  * (with its signals counted afresh), as a transition of its own; upheld: nothing moves. Both are audited.
  */
 export async function decideAppeal(db: Db, orgId: string, appealId: string, input: { outcome: 'upheld' | 'overturned'; reason: string; actor: string }, now: Date): Promise<AppealRow> {
-  const decided = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [appeal] = await tx.query<AppealRow>(sql`
       SELECT id, change_id, message, status, actor, decided_by, decision_reason, created_at, decided_at
       FROM standing_appeals WHERE org_id = ${orgId} AND id = ${appealId} FOR UPDATE`);
@@ -76,6 +75,4 @@ export async function decideAppeal(db: Db, orgId: string, appealId: string, inpu
     }
     return row!;
   });
-  if (decided.status === 'overturned') announceKeyChange({ org: orgId });
-  return decided;
 }

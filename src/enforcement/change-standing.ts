@@ -5,6 +5,7 @@ import { newId } from '../lib/ids.ts';
 import { emitEvents } from '../webhooks/emit-events.ts';
 import type { Reading, StandingState } from './signals.ts';
 import { ownersAndAdmins, type StandingChangeRow } from './store.ts';
+import { announceKeyChange } from '../tenancy/key-changes.ts';
 
 export type Transition = {
   to: StandingState;
@@ -43,6 +44,8 @@ export async function changeStanding(tx: Db, orgId: string, from: StandingState,
     INSERT INTO standing_changes (org_id, id, from_state, to_state, clause, reason, actor, risk_score, evidence, until, created_at)
     VALUES (${orgId}, ${id}, ${from}, ${t.to}, ${t.clause}, ${t.reason}, ${t.actor}, ${t.evidence.score}, ${evidence}::jsonb, ${t.until}, ${now})`);
   if (t.to === 'terminated') await tx.query(sql`UPDATE api_keys SET revoked_at = ${now} WHERE org_id = ${orgId} AND revoked_at IS NULL`);
+  // This process's key caches learn of it at commit; others from the database's notification (decision 0024).
+  tx.afterCommit(() => announceKeyChange({ org: orgId }));
   const notice = {
     change_id: id, previous: from, state: t.to, clause: t.clause, reason: t.reason, actor: t.actor,
     until: t.until?.toISOString() ?? null, risk_score: t.evidence.score, signals: t.evidence.signals, at: now.toISOString(),

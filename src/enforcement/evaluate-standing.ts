@@ -2,7 +2,6 @@ import type { Deps } from '../deps.ts';
 import type { Db } from '../db/db.ts';
 import { startPollLoop, type PollLoop } from '../lib/poll-loop.ts';
 import { changeStanding } from './change-standing.ts';
-import { announceKeyChange } from '../tenancy/key-changes.ts';
 import { decideStanding, readSignals, type Reading } from './signals.ts';
 import { findStanding, listEvaluableOrgsUnscoped, listStandingChanges, markEvaluated, measureSignals, type OrgStanding } from './store.ts';
 
@@ -54,7 +53,6 @@ export async function evaluateStanding(deps: Deps, orgId: string): Promise<boole
   });
   // Only once the step is taken (or found taken by another): a step that failed is tried again at the next round.
   await markEvaluated(deps.db, orgId, now);
-  if (changed) announceKeyChange({ org: orgId });
   return changed;
 }
 

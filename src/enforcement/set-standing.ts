@@ -3,7 +3,6 @@ import { AppError } from '../lib/app-error.ts';
 import { changeStanding } from './change-standing.ts';
 import { LADDER, type StandingState } from './signals.ts';
 import { findStanding } from './store.ts';
-import { announceKeyChange } from '../tenancy/key-changes.ts';
 
 /**
  * An operator's transition, any rung to any rung, with a reason and a clause (until the operator console exists,
@@ -15,7 +14,7 @@ export async function setStanding(db: Db, orgId: string, input: { state: string;
   const to = input.state as StandingState;
   if (!input.reason.trim()) throw new AppError('validation_failed', { message: 'A reason is required.' });
   if (to === 'suspended' && !(input.until && input.until > now)) throw new AppError('validation_failed', { message: 'A suspension needs an end time in the future.' });
-  const change = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const org = await findStanding(tx, orgId, true);
     if (!org) throw new AppError('not_found');
     if (org.standing === 'terminated') throw new AppError('conflict', { message: 'The organization is terminated.' });
@@ -24,6 +23,4 @@ export async function setStanding(db: Db, orgId: string, input: { state: string;
       evidence: { score: null, signals: [] }, resetSignals: to === 'good',
     }, now);
   });
-  announceKeyChange({ org: orgId });
-  return change;
 }

@@ -5,7 +5,6 @@ import { setStanding } from '../enforcement/set-standing.ts';
 import type { StandingState } from '../enforcement/signals.ts';
 import { findStanding } from '../enforcement/store.ts';
 import { AppError } from '../lib/app-error.ts';
-import { announceKeyChange } from '../tenancy/key-changes.ts';
 
 const STEP_ACTION: Record<StandingState, AuditAction> = {
   good: 'enforcement.reinstated', warned: 'enforcement.warned', restricted: 'enforcement.restricted',
@@ -19,7 +18,7 @@ const STEP_ACTION: Record<StandingState, AuditAction> = {
  * before the organization's (the order batched audit entries take them, as a report intake's do).
  */
 export async function setStandingByOperator(db: Db, orgId: string, input: { state: StandingState; reason: string; clause: string; until: Date | null }, by: AuditBy, now: Date) {
-  const change = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const org = await findStanding(tx, orgId, true);
     if (!org) throw new AppError('not_found', { message: `No organization ${orgId}.` });
     if (org.standing === 'terminated') throw new AppError('conflict', { message: 'The organization is terminated: termination is final.' });
@@ -27,16 +26,14 @@ export async function setStandingByOperator(db: Db, orgId: string, input: { stat
       orgId: null, action: STEP_ACTION[input.state], actor: by.actor, subject: orgId, requestId: by.requestId, at: now,
       detail: { org_id: orgId, from: org.standing, to: input.state, clause: input.clause, reason: input.reason, until: input.until?.toISOString() ?? null },
     });
+    // The key caches hear of the step once this outer transaction commits (changeStanding's afterCommit).
     return setStanding(tx, orgId, { ...input, actor: by.actor }, now);
   });
-  // setStanding announced inside this (outer) transaction; the cache must hear again once the change is visible.
-  announceKeyChange({ org: orgId });
-  return change;
 }
 
 /** An operator decides an appeal from the console: `decideAppeal`, and the operator chain's entry, in one transaction. */
 export async function decideAppealByOperator(db: Db, orgId: string, appealId: string, input: { outcome: 'upheld' | 'overturned'; reason: string }, by: AuditBy, now: Date) {
-  const decided = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // The organization's row first: decideAppeal may move its standing (same lock order as above).
     if (!(await findStanding(tx, orgId, true))) throw new AppError('not_found', { message: 'No such appeal.' });
     await recordAudit(tx, {
@@ -45,6 +42,4 @@ export async function decideAppealByOperator(db: Db, orgId: string, appealId: st
     });
     return decideAppeal(tx, orgId, appealId, { ...input, actor: by.actor }, now);
   });
-  if (decided.status === 'overturned') announceKeyChange({ org: orgId });
-  return decided;
 }

@@ -59,12 +59,12 @@ export async function createApiKey(db: Db, orgId: string, input: {
 }
 
 export async function revokeApiKey(db: Db, orgId: string, keyId: string, by: AuditBy = { actor: 'system:unattributed' }) {
-  const revoked = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const row = await revokeApiKeyRow(tx, orgId, keyId);
     if (!row) throw new AppError('not_found', { message: 'No such API key.' });
     await recordAudit(tx, { orgId, action: 'api_key.revoked', actor: by.actor, requestId: by.requestId, subject: keyId, detail: { name: row.name, revoked_at: row.revoked_at?.toISOString() } });
+    // This process's key caches learn of it at commit; others from the database's notification (decision 0024).
+    tx.afterCommit(() => announceKeyChange({ org: orgId, key: keyId }));
     return row;
   });
-  announceKeyChange({ org: orgId, key: keyId });
-  return revoked;
 }

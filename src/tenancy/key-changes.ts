@@ -3,7 +3,7 @@
  *
  * Other processes hear of a change through the database notification (migration 0009), a few milliseconds after the
  * commit; this process must not wait for it: a key revoked (or an organization suspended) here is refused here by
- * the next request (decision 0024). Announce after the writing transaction committed, never inside it.
+ * the next request (decision 0024). Announce through `tx.afterCommit`, so nothing is announced that did not commit.
  */
 export type KeyChange = { org: string; key?: string };
 
