@@ -33,8 +33,10 @@ export async function dashboardUser(t: TestPlatform, orgId: string | null, role:
 }
 
 /** A new browser context (its own cookies) at `viewport`, signed in through the login form. */
-export async function signIn(browser: Browser, baseUrl: string, user: { email: string; password: string }, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
+export async function signIn(
+  browser: Browser, baseUrl: string, user: { email: string; password: string }, viewport = DESKTOP, place = { locale: 'en-US', timezoneId: 'UTC' },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, ...place });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Email').fill(user.email);

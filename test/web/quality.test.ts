@@ -104,19 +104,13 @@ describe('the user\'s locale', () => {
     const page = await signIn(browser, t.url, owner, { ...DESKTOP });
     const english = await page.evaluate<string>('new Intl.DateTimeFormat(navigator.language, { dateStyle: "medium" }).format(new Date())');
     await page.context().close();
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    const german = await context.newPage();
-    await german.goto(`${t.url}/login`);
-    await german.getByLabel('Email').fill(owner.email);
-    await german.getByLabel('Password').fill(owner.password);
-    await german.getByRole('button', { name: 'Sign in' }).click();
-    await german.getByRole('navigation', { name: 'Main' }).waitFor();
+    const german = await signIn(browser, t.url, owner, DESKTOP, { locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     await german.goto(`${t.url}/messages`);
     await german.waitForLoadState('networkidle');
     const today = await german.evaluate<string>('new Intl.DateTimeFormat("de-DE", { dateStyle: "medium" }).format(new Date())');
     expect(today).not.toBe(english);
     // The message log shows today's messages with German dates ("26.11.2026"), not the English form.
     await expect.poll(async () => (await german.locator('main').textContent()) ?? '').toContain(today);
-    await context.close();
+    await german.context().close();
   });
 });
