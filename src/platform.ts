@@ -42,7 +42,9 @@ export async function startPlatform(config: Config, log: Logger, roles: Roles, g
   const db = await connectDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
   await migrate(db);
   const queue = createQueue(db, config.databaseUrl, log);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : null;
+  // Auto-pipelining: the commands issued in one turn of the event loop (each request's budget, say) go to Redis in
+  // one write and come back in one read, instead of a round trip each (decision 0029).
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, enableAutoPipelining: true }) : null;
   if (redis) await redis.connect();
 
   let dispatcher: Dispatcher | null = null;

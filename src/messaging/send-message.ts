@@ -10,7 +10,7 @@ import { mediaResolver } from '../media/resolve-media.ts';
 import { chooseSender, compose } from './compose.ts';
 import { alreadyReached } from './messaging-limit.ts';
 import { isWindowOpen } from './window.ts';
-import { findSendContext, findWamid, insertAcceptedMessage, type MessageRow, type NewOutbound } from './store.ts';
+import { acceptMessage, findSendContext, findWamid, type MessageRow, type NewOutbound } from './store.ts';
 import { validateMessage } from './validate-message.ts';
 
 export type TemplateContent = {
@@ -75,7 +75,7 @@ export async function sendMessage(deps: Deps, org: { orgId: string; defaultCount
     if (verdict.decision === 'block') throw blockedError(verdict);
     // Only templates are business-initiated here: anything else was refused above outside the window.
     const consent = purpose && !options.consentExemption ? decideConsent(context.consent, purpose, now) : null;
-    message = (await insertAcceptedMessage(deps.db, org.orgId, { ...row, consentRecordId: consent?.consentRecordId ?? null, refreshReach: reached }, {
+    message = (await acceptMessage(deps.db, org.orgId, { ...row, consentRecordId: consent?.consentRecordId ?? null, refreshReach: reached }, {
       ...(purpose === 'marketing' && consent ? { marketingCap: { cap: context.consent.cap, now } } : {}),
       ...(limit !== null ? { messagingLimit: { limit, now } } : {}),
     }))!;

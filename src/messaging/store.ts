@@ -6,6 +6,7 @@ import type { StateRow } from '../contacts/consent-ledger.ts';
 import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
 import { limitOf, limitRefusal, meterRecipients, reachStamp } from './messaging-limit.ts';
 import { OUTBOUND_STATUSES } from './status.ts';
+import { coalescer, type Coalescer } from '../lib/coalesce.ts';
 
 const STATUS_ORDER = [...OUTBOUND_STATUSES, 'received'];
 
@@ -22,50 +23,75 @@ export type MessageError = { code: number; title: string; message: string; detai
 
 export type Sender = { id: string; account_id: string };
 
+/** One send's question for the send context (see findSendContext). */
+type ContextQuery = { orgId: string; from: string | null; phoneE164: string; phoneHash: string; template: { name: string; language: string } | null };
+
+type ContextRow = {
+  senders: Sender[] | null; contact: ContactJson | null; template: TemplateRow | null; suppressed_at: string | null;
+  marketing_cap: number | null; tiers: (string | null)[] | null;
+};
+
+/**
+ * Concurrent sends read their contexts and are stored together, one statement a batch (decision 0029): two
+ * batches at a time on PostgreSQL, one on PGlite, whose single connection runs one statement at a time anyway.
+ */
+const sendBatches = (db: Db) => ({ inFlight: db.kind === 'pglite' ? 1 : 2, maxBatch: 100 });
+const contextReaders = new WeakMap<Db, Coalescer<ContextQuery, ContextRow>>();
+
 /**
  * What accepting a send needs to know, in one round trip: the sender numbers matching `from` (all of the
  * organization's when it is absent; two at most are read, enough to tell "several"), the recipient's
- * contact, and the template on the sender's account.
+ * contact, and the template on the sender's account. Sends arriving together share the round trip.
  */
-export async function findSendContext(db: Db, orgId: string, q: {
-  from: string | null; phoneE164: string; phoneHash: string; template: { name: string; language: string } | null;
-}) {
-  const row = await one<{
-    senders: Sender[] | null; contact: ContactJson | null; template: TemplateRow | null; suppressed_at: string | null;
-    marketing_cap: number | null; tiers: (string | null)[] | null;
-  }>(db, sql`
-    WITH sender AS (
-      SELECT id, account_id FROM phone_numbers
-      WHERE org_id = ${orgId} AND (${q.from}::text IS NULL OR id = ${q.from} OR phone_number_id = ${q.from})
-      ORDER BY id LIMIT 2)
-    SELECT
-      (SELECT json_agg(sender) FROM sender) AS senders,
-      (SELECT row_to_json(c) FROM (
-        SELECT id, (SELECT w.last_inbound_at FROM customer_windows w
-                    WHERE w.org_id = ${orgId} AND w.phone_number_id = (SELECT id FROM sender LIMIT 1) AND w.contact_id = contacts.id) AS last_inbound_at,
-          ${consentStatesOf(unsafeRaw('contacts'))} AS consent,
-          (SELECT json_build_object('count', count(*), 'oldest', min(m.created_at)) FROM messages m
-             WHERE m.org_id = ${orgId} AND m.contact_id = contacts.id AND m.category = 'marketing'
-               AND m.created_at > now() - interval '24 hours' AND m.status <> 'failed') AS marketing_recent,
-          (SELECT r.last_at FROM initiated_recipients r WHERE r.org_id = ${orgId} AND r.contact_id = contacts.id AND r.counted) AS initiated_at
-        FROM contacts WHERE org_id = ${orgId} AND phone_e164 = ${q.phoneE164}) c) AS contact,
-      (SELECT row_to_json(t) FROM templates t WHERE t.org_id = ${orgId} AND t.account_id = (SELECT account_id FROM sender LIMIT 1)
-         AND t.name = ${q.template?.name ?? null} AND t.language = ${q.template?.language ?? null}) AS template,
-      (SELECT created_at FROM suppressed_numbers WHERE org_id = ${orgId} AND phone_hash = ${q.phoneHash}) AS suppressed_at,
-      (SELECT marketing_cap_per_24h FROM consent_settings WHERE org_id = ${orgId}) AS marketing_cap,
-      (SELECT json_agg(messaging_limit_tier) FROM phone_numbers WHERE org_id = ${orgId}) AS tiers`);
-  const c = row?.contact ?? null;
+export async function findSendContext(db: Db, orgId: string, q: Omit<ContextQuery, 'orgId'>) {
+  let reader = contextReaders.get(db);
+  if (!reader) contextReaders.set(db, reader = coalescer((qs) => readSendContexts(db, qs), sendBatches(db)));
+  const row = await reader.submit({ orgId, ...q });
+  const c = row.contact;
   const contact = c ? {
     id: c.id, last_inbound_at: c.last_inbound_at ? new Date(c.last_inbound_at) : null, initiated_at: c.initiated_at ? new Date(c.initiated_at) : null,
   } : null;
   const consent: ConsentView = {
     contactId: c?.id ?? null,
     states: c?.consent ?? [],
-    suppressedAt: row?.suppressed_at ? new Date(row.suppressed_at) : null,
+    suppressedAt: row.suppressed_at ? new Date(row.suppressed_at) : null,
     marketingRecent: { count: c?.marketing_recent?.count ?? 0, oldest: c?.marketing_recent?.oldest ? new Date(c.marketing_recent.oldest) : null },
-    cap: row?.marketing_cap ?? DEFAULT_MARKETING_CAP,
+    cap: row.marketing_cap ?? DEFAULT_MARKETING_CAP,
   };
-  return { senders: row?.senders ?? [], contact, template: row?.template ?? null, consent, messagingLimit: limitOf(row?.tiers ?? []) };
+  return { senders: row.senders ?? [], contact, template: row.template ?? null, consent, messagingLimit: limitOf(row.tiers ?? []) };
+}
+
+/** The send contexts of several sends (of any organizations), one row each, in their order. */
+async function readSendContexts(db: Db, qs: ContextQuery[]): Promise<ContextRow[]> {
+  const col = <T>(f: (q: ContextQuery) => T) => qs.map(f);
+  const rows = await db.query<ContextRow & { n: string }>(sql`
+    SELECT q.n,
+      s.senders,
+      (SELECT row_to_json(c) FROM (
+        SELECT id, (SELECT w.last_inbound_at FROM customer_windows w
+                    WHERE w.org_id = q.org_id AND w.phone_number_id = s.first_id AND w.contact_id = contacts.id) AS last_inbound_at,
+          ${consentStatesOf(unsafeRaw('contacts'))} AS consent,
+          (SELECT json_build_object('count', count(*), 'oldest', min(m.created_at)) FROM messages m
+             WHERE m.org_id = q.org_id AND m.contact_id = contacts.id AND m.category = 'marketing'
+               AND m.created_at > now() - interval '24 hours' AND m.status <> 'failed') AS marketing_recent,
+          (SELECT r.last_at FROM initiated_recipients r WHERE r.org_id = q.org_id AND r.contact_id = contacts.id AND r.counted) AS initiated_at
+        FROM contacts WHERE org_id = q.org_id AND phone_e164 = q.phone) c) AS contact,
+      (SELECT row_to_json(t) FROM templates t WHERE t.org_id = q.org_id AND t.account_id = s.first_account
+         AND t.name = q.template_name AND t.language = q.template_language) AS template,
+      (SELECT created_at FROM suppressed_numbers WHERE org_id = q.org_id AND phone_hash = q.phone_hash) AS suppressed_at,
+      (SELECT marketing_cap_per_24h FROM consent_settings WHERE org_id = q.org_id) AS marketing_cap,
+      (SELECT json_agg(messaging_limit_tier) FROM phone_numbers WHERE org_id = q.org_id) AS tiers
+    FROM unnest(${col((q) => q.orgId)}::text[], ${col((q) => q.from)}::text[], ${col((q) => q.phoneE164)}::text[], ${col((q) => q.phoneHash)}::text[],
+        ${col((q) => q.template?.name ?? null)}::text[], ${col((q) => q.template?.language ?? null)}::text[])
+      WITH ORDINALITY AS q(org_id, sender_ref, phone, phone_hash, template_name, template_language, n)
+    CROSS JOIN LATERAL (
+      SELECT json_agg(p) AS senders, (array_agg(p.id))[1] AS first_id, (array_agg(p.account_id))[1] AS first_account
+      FROM (SELECT id, account_id FROM phone_numbers
+            WHERE org_id = q.org_id AND (q.sender_ref IS NULL OR id = q.sender_ref OR phone_number_id = q.sender_ref)
+            ORDER BY id LIMIT 2) p) s
+    ORDER BY q.n`);
+  if (rows.length !== qs.length) throw new Error(`send contexts: ${rows.length} rows for ${qs.length} sends`);
+  return rows;
 }
 
 type ContactJson = {
@@ -100,9 +126,9 @@ export type SendGuards = {
  * Stores an accepted message and its first history event in one statement (atomic without a transaction),
  * creating the contact when the recipient is new. With guards, the store happens in a transaction that takes
  * them again under locks — the contact's for the marketing cap, the organization's meter for Meta's messaging
- * limit — so concurrent sends cannot pass either together.
+ * limit — so concurrent sends cannot pass either together. `db` may be a transaction.
  */
-export function insertAcceptedMessage(db: Db, orgId: string, m: NewOutbound, guards: SendGuards = {}) {
+export function insertAcceptedMessage(db: Db, orgId: string, m: NewOutbound, guards: SendGuards = {}): Promise<MessageRow> {
   if ((!guards.marketingCap && !guards.messagingLimit) || !m.contactId) return insertOutbound(db, orgId, m);
   const contactId = m.contactId;
   return db.transaction(async (tx) => {
@@ -123,27 +149,90 @@ export function insertAcceptedMessage(db: Db, orgId: string, m: NewOutbound, gua
   });
 }
 
-function insertOutbound(db: Db, orgId: string, m: NewOutbound) {
-  const contact = m.contactId
-    ? sql`SELECT ${m.contactId}::text AS id`
-    : sql`INSERT INTO contacts (org_id, id, phone_e164) VALUES (${orgId}, ${m.newContactId}, ${m.to})
-          ON CONFLICT (org_id, phone_e164) DO UPDATE SET updated_at = contacts.updated_at RETURNING id`;
-  return one<MessageRow>(db, sql`
-    WITH contact AS (${contact}),
+type OrgOutbound = NewOutbound & { orgId: string };
+const outboundWriters = new WeakMap<Db, Coalescer<OrgOutbound, MessageRow>>();
+
+/**
+ * insertAcceptedMessage for a send outside any transaction: without guards, sends arriving together are stored by
+ * one statement — one commit for all of them (decision 0029).
+ */
+export function acceptMessage(db: Db, orgId: string, m: NewOutbound, guards: SendGuards = {}): Promise<MessageRow> {
+  if ((guards.marketingCap || guards.messagingLimit) && m.contactId) return insertAcceptedMessage(db, orgId, m, guards);
+  let writer = outboundWriters.get(db);
+  if (!writer) outboundWriters.set(db, writer = coalescer((ms) => insertOutboundsOneByOneOnError(db, ms), sendBatches(db)));
+  return writer.submit({ ...m, orgId });
+}
+
+async function insertOutbound(db: Db, orgId: string, m: NewOutbound): Promise<MessageRow> {
+  return (await insertOutbounds(db, [{ ...m, orgId }]))[0]!;
+}
+
+/**
+ * A batch that fails stored nothing (one statement); each of its sends is then tried alone, so one send's
+ * fault (its template deleted meanwhile, say) is its own error and not its neighbours'.
+ */
+async function insertOutboundsOneByOneOnError(db: Db, ms: OrgOutbound[]): Promise<(MessageRow | Error)[]> {
+  try {
+    return await insertOutbounds(db, ms);
+  } catch (error) {
+    if (ms.length === 1) return [error instanceof Error ? error : new Error(String(error))];
+  }
+  const answers: (MessageRow | Error)[] = [];
+  for (const m of ms) {
+    try {
+      answers.push((await insertOutbounds(db, [m]))[0]!);
+    } catch (error) {
+      answers.push(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return answers;
+}
+
+/** Stores outbound messages (of any organizations) with their first history events and new contacts, in one statement. */
+async function insertOutbounds(db: Db, ms: OrgOutbound[]): Promise<MessageRow[]> {
+  const col = <T>(f: (m: OrgOutbound) => T) => ms.map(f);
+  const json = (value: object | null | undefined) => (value ? JSON.stringify(value) : null);
+  const rows = await db.query<MessageRow>(sql`
+    WITH v AS (
+      SELECT * FROM unnest(${col((m) => m.orgId)}::text[], ${col((m) => m.id)}::text[], ${col((m) => m.phoneNumberId)}::text[],
+        ${col((m) => m.contactId)}::text[], ${col((m) => m.newContactId)}::text[], ${col((m) => m.to)}::text[], ${col((m) => m.type)}::text[],
+        ${col((m) => JSON.stringify(m.content))}::text[], ${col((m) => m.templateId)}::text[], ${col((m) => m.status ?? 'accepted')}::text[],
+        ${col((m) => json(m.metadata))}::text[], ${col((m) => m.priority)}::int[], ${col((m) => m.category)}::text[],
+        ${col((m) => m.consentRecordId)}::text[], ${col((m) => m.renderedText)}::text[], ${col((m) => json(m.screening))}::text[],
+        ${col((m) => m.refreshReach ?? false)}::boolean[])
+        AS v(org_id, id, number_id, contact_id, new_contact_id, recipient, type, content, template_id, status, metadata, priority,
+             category, consent_record_id, rendered_text, screening, refresh_reach)),
+    new_contact AS (
+      INSERT INTO contacts (org_id, id, phone_e164)
+      -- One row per new number, in one order for every batch: two batches racing for the same new numbers wait
+      -- for each other instead of deadlocking.
+      SELECT DISTINCT ON (org_id, recipient) org_id, new_contact_id, recipient FROM v WHERE contact_id IS NULL ORDER BY org_id, recipient
+      ON CONFLICT (org_id, phone_e164) DO UPDATE SET updated_at = contacts.updated_at RETURNING org_id, id, phone_e164),
     message AS (
       INSERT INTO messages (org_id, id, direction, phone_number_id, contact_id, counterpart, type, content, template_id, status, metadata, priority,
         category, consent_record_id, rendered_text, screening)
-      SELECT ${orgId}, ${m.id}, 'outbound', ${m.phoneNumberId}, contact.id, ${m.to}, ${m.type},
-        ${JSON.stringify(m.content)}::jsonb, ${m.templateId}, ${m.status ?? 'accepted'}, ${m.metadata ? JSON.stringify(m.metadata) : null}::jsonb, ${m.priority},
-        ${m.category}, ${m.consentRecordId}, ${m.renderedText}, ${m.screening ? JSON.stringify(m.screening) : null}::jsonb
-      FROM contact RETURNING *),
+      SELECT v.org_id, v.id, 'outbound', v.number_id, coalesce(v.contact_id, c.id), v.recipient, v.type, v.content::jsonb, v.template_id, v.status,
+        v.metadata::jsonb, v.priority, v.category, v.consent_record_id, v.rendered_text, v.screening::jsonb
+      FROM v LEFT JOIN new_contact c ON v.contact_id IS NULL AND c.org_id = v.org_id AND c.phone_e164 = v.recipient
+      RETURNING *),
     history AS (
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
       SELECT org_id, id, status, created_at, 'api' FROM message),
+    stale_reach AS (
+      SELECT r.org_id, r.contact_id FROM initiated_recipients r JOIN message ON r.org_id = message.org_id AND r.contact_id = message.contact_id
+      JOIN v ON v.id = message.id
+      WHERE v.refresh_reach AND r.last_at < message.created_at
+      ORDER BY r.org_id, r.contact_id FOR UPDATE OF r),
     reach AS (
-      UPDATE initiated_recipients r SET last_at = greatest(r.last_at, ${reachStamp(new Date())}) FROM message
-      WHERE ${m.refreshReach ?? false} AND r.org_id = message.org_id AND r.contact_id = message.contact_id AND r.last_at < message.created_at)
+      UPDATE initiated_recipients r SET last_at = greatest(r.last_at, ${reachStamp(new Date())}) FROM stale_reach s
+      WHERE r.org_id = s.org_id AND r.contact_id = s.contact_id)
     SELECT * FROM message`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ms.map((m) => {
+    const row = byId.get(m.id);
+    if (!row) throw new Error(`message ${m.id} was not stored`);
+    return row;
+  });
 }
 
 type ContactRow = { id: string; last_inbound_at: Date | null };
