@@ -59,3 +59,21 @@ export function coalescer<I, O>(run: (inputs: I[]) => Promise<(O | Error)[]>, li
     },
   };
 }
+
+/**
+ * For a `run` whose batch is one atomic statement: when the batch fails it stored nothing, and each input is tried
+ * alone, so one input's fault (a row that breaks a constraint, say) is its own error and not its neighbours'.
+ */
+export function aloneOnFailure<I, O>(run: (inputs: I[]) => Promise<O[]>): (inputs: I[]) => Promise<(O | Error)[]> {
+  const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+  return async (inputs) => {
+    try {
+      return await run(inputs);
+    } catch (error) {
+      if (inputs.length === 1) return [asError(error)];
+    }
+    const answers: (O | Error)[] = [];
+    for (const input of inputs) answers.push(await run([input]).then((out) => out[0]!, asError));
+    return answers;
+  };
+}

@@ -6,7 +6,7 @@ import type { StateRow } from '../contacts/consent-ledger.ts';
 import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
 import { limitOf, limitRefusal, meterRecipients, reachStamp } from './messaging-limit.ts';
 import { OUTBOUND_STATUSES } from './status.ts';
-import { coalescer, type Coalescer } from '../lib/coalesce.ts';
+import { aloneOnFailure, coalescer, type Coalescer } from '../lib/coalesce.ts';
 
 const STATUS_ORDER = [...OUTBOUND_STATUSES, 'received'];
 
@@ -159,33 +159,12 @@ const outboundWriters = new WeakMap<Db, Coalescer<OrgOutbound, MessageRow>>();
 export function acceptMessage(db: Db, orgId: string, m: NewOutbound, guards: SendGuards = {}): Promise<MessageRow> {
   if ((guards.marketingCap || guards.messagingLimit) && m.contactId) return insertAcceptedMessage(db, orgId, m, guards);
   let writer = outboundWriters.get(db);
-  if (!writer) outboundWriters.set(db, writer = coalescer((ms) => insertOutboundsOneByOneOnError(db, ms), sendBatches(db)));
+  if (!writer) outboundWriters.set(db, writer = coalescer(aloneOnFailure((ms: OrgOutbound[]) => insertOutbounds(db, ms)), sendBatches(db)));
   return writer.submit({ ...m, orgId });
 }
 
 async function insertOutbound(db: Db, orgId: string, m: NewOutbound): Promise<MessageRow> {
   return (await insertOutbounds(db, [{ ...m, orgId }]))[0]!;
-}
-
-/**
- * A batch that fails stored nothing (one statement); each of its sends is then tried alone, so one send's
- * fault (its template deleted meanwhile, say) is its own error and not its neighbours'.
- */
-async function insertOutboundsOneByOneOnError(db: Db, ms: OrgOutbound[]): Promise<(MessageRow | Error)[]> {
-  try {
-    return await insertOutbounds(db, ms);
-  } catch (error) {
-    if (ms.length === 1) return [error instanceof Error ? error : new Error(String(error))];
-  }
-  const answers: (MessageRow | Error)[] = [];
-  for (const m of ms) {
-    try {
-      answers.push((await insertOutbounds(db, [m]))[0]!);
-    } catch (error) {
-      answers.push(error instanceof Error ? error : new Error(String(error)));
-    }
-  }
-  return answers;
 }
 
 /** Stores outbound messages (of any organizations) with their first history events and new contacts, in one statement. */

@@ -1,14 +1,31 @@
 import type { Db } from '../db/db.ts';
 import { one } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
+import { aloneOnFailure, coalescer, type Coalescer } from '../lib/coalesce.ts';
 
 // Meta's raw webhook deliveries. Platform-level (unscoped) by nature: the tenant is inside the body.
 
-/** Stores a delivery once; a redelivery of the same bytes returns null. */
-export function insertWebhookEventUnscoped(db: Db, e: { id: string; bodySha256: string; rawBody: string }) {
-  return one<{ id: string }>(db, sql`
-    INSERT INTO whatsapp_webhook_events (id, body_sha256, raw_body) VALUES (${e.id}, ${e.bodySha256}, ${e.rawBody})
-    ON CONFLICT (body_sha256) DO NOTHING RETURNING id`);
+type Delivery = { id: string; bodySha256: string; rawBody: string };
+const deliveryWriters = new WeakMap<Db, Coalescer<Delivery, { id: string } | undefined>>();
+
+/**
+ * Stores a delivery once; a redelivery of the same bytes returns undefined. Deliveries arriving together are
+ * stored by one statement, one commit for all (decision 0029): Meta sends a status webhook per message and status.
+ */
+export function insertWebhookEventUnscoped(db: Db, e: Delivery) {
+  let writer = deliveryWriters.get(db);
+  if (!writer) deliveryWriters.set(db, writer = coalescer(aloneOnFailure((es: Delivery[]) => insertDeliveries(db, es)), { inFlight: db.kind === 'pglite' ? 1 : 2, maxBatch: 200 }));
+  return writer.submit(e);
+}
+
+async function insertDeliveries(db: Db, es: Delivery[]): Promise<({ id: string } | undefined)[]> {
+  // In one order of their digests, so two batches carrying the same redelivery wait for each other, never deadlock.
+  const stored = new Set((await db.query<{ id: string }>(sql`
+    INSERT INTO whatsapp_webhook_events (id, body_sha256, raw_body)
+    SELECT id, sha, body FROM unnest(${es.map((e) => e.id)}::text[], ${es.map((e) => e.bodySha256)}::text[], ${es.map((e) => e.rawBody)}::text[]) AS v(id, sha, body)
+    ORDER BY sha
+    ON CONFLICT (body_sha256) DO NOTHING RETURNING id`)).map((r) => r.id));
+  return es.map((e) => (stored.has(e.id) ? { id: e.id } : undefined));
 }
 
 export type PendingWebhookEvent = { id: string; raw_body: string; received_at: Date; attempts: number };

@@ -70,6 +70,21 @@ describe('Meta webhook receiver', () => {
     expect(found.find((m: any) => m.wamid === 'wamid.DUPTEST1').content.text.body).toBe('héllo ✓');
   });
 
+  it('stores deliveries arriving together once each, identical copies among them included (decision 0029)', async () => {
+    const bodies = Array.from({ length: 25 }, (_, i) => inbound(`wamid.TOGETHER${i}`, `together ${i}`));
+    // Every body twice, all at once: the copies race inside one batch or across two.
+    const answers = await Promise.all([...bodies, ...bodies].map((raw) => post(raw, signPayload(raw, SIM.appSecret))));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const stored = await t.platform.deps.db.query<{ raw_body: string }>(sql`
+      SELECT raw_body FROM whatsapp_webhook_events WHERE raw_body LIKE ${'%wamid.TOGETHER%'}`);
+    expect(stored.map((s) => s.raw_body).sort()).toEqual([...bodies].sort());
+    await t.waitFor('the 25 inbound messages stored', async () => {
+      const rows = await t.platform.deps.db.query<{ n: number }>(sql`
+        SELECT count(*)::int AS n FROM messages WHERE org_id = ${tenant.orgId} AND wamid LIKE 'wamid.TOGETHER%'`);
+      return rows[0]!.n === 25;
+    });
+  });
+
   it('applies statuses monotonically whatever their order', async () => {
     const sent = await t.api('POST', '/v1/messages', {
       key: tenant.apiKey, body: { to: '+12025550121', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } },
