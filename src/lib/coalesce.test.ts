@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalescer } from './coalesce.ts';
+import { aloneOnFailure, coalescer } from './coalesce.ts';
 
 const turn = () => new Promise((r) => setImmediate(r));
 
@@ -80,5 +80,22 @@ describe('coalescer', () => {
   it('refuses a run that answers a different number of calls than it was given', async () => {
     const c = coalescer(async (inputs: number[]) => inputs.slice(1), { inFlight: 1, maxBatch: 100 });
     await expect(c.submit(1)).rejects.toThrow(/answered 0 times/);
+  });
+});
+
+describe('aloneOnFailure', () => {
+  it('answers a batch that fails by trying each input alone, so only the faulty one fails', async () => {
+    const seen: number[][] = [];
+    const run = aloneOnFailure(async (inputs: number[]) => {
+      seen.push(inputs);
+      if (inputs.includes(13)) throw new Error('13 breaks a constraint');
+      return inputs.map((n) => n + 1);
+    });
+    const answers = await run([1, 13, 2]);
+    expect(answers.slice(0, 1).concat(answers.slice(2))).toEqual([2, 3]);
+    expect((answers[1] as Error).message).toBe('13 breaks a constraint');
+    expect(seen).toEqual([[1, 13, 2], [1], [13], [2]]);
+    expect(await run([5])).toEqual([6]);
+    expect(seen.at(-1)).toEqual([5]);
   });
 });
