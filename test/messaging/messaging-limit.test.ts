@@ -78,6 +78,18 @@ describe('AUP 3.6: Meta\'s messaging limit, before Meta', () => {
     expect((await reach()).last_at.getTime()).toBeGreaterThanOrEqual(latest!.at.getTime());
   });
 
+  it('moves a reached customer\'s time forward when another template goes to them', async () => {
+    // Reached 23 hours ago: still counted, and a new template keeps them counted from now on (sends to reached
+    // customers are stored together, decision 0029; the refresh rides in the same statement).
+    const where = sql`org_id = ${tenant.orgId} AND contact_id = (SELECT id FROM contacts WHERE org_id = ${tenant.orgId} AND phone_e164 = ${customer(3)})`;
+    await t.platform.deps.db.query(sql`UPDATE initiated_recipients SET last_at = now() - interval '23 hours' WHERE ${where}`);
+    const sent = await send(customer(3));
+    expect(sent.status).toBe(202);
+    const [row] = await t.platform.deps.db.query<{ last_at: Date; counted: boolean }>(sql`SELECT last_at, counted FROM initiated_recipients WHERE ${where}`);
+    expect(row!.counted).toBe(true);
+    expect(row!.last_at.getTime()).toBeGreaterThanOrEqual(new Date(sent.body.created_at).getTime());
+  });
+
   it('does not count replies inside the customer-service window', async () => {
     const phone = customer(80);
     expect((await send(phone)).body.error.code).toBe('messaging_limit_reached');
