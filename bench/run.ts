@@ -14,7 +14,8 @@
 //   BENCH_COMMIT          the commit, when run from an export of one (not a git repository)
 //   BENCH_DISPATCH_STATUSES=held   a diagnostic: dispatch with the status webhooks held back, as the old bench did
 //   BENCH_ONLY=accept     only section 1 (single sends beside their ceilings); BENCH_ONLY=dispatch: 1 and 2 (no batch,
-//                         end to end or webhook ingest) — short runs for profiling on a shared machine
+//                         end to end or webhook ingest) — short runs for profiling on a shared machine;
+//                         BENCH_ONLY=batch: only section 1b, on a fresh database
 //   BENCH_WORKER=process  dispatch with the worker role in a process of its own (bin/xpecto worker; PostgreSQL only),
 //                         the API (which acknowledges the status webhooks) staying in the bench process
 
@@ -44,7 +45,7 @@ const E2E_INTERVAL_MS = num('BENCH_E2E_INTERVAL_MS', 100);
 const FILL_CAP_S = num('BENCH_FILL_S', 60);
 const STATUSES_HELD = process.env['BENCH_DISPATCH_STATUSES'] === 'held';
 const ONLY = process.env['BENCH_ONLY'] ?? '';
-if (ONLY && ONLY !== 'accept' && ONLY !== 'dispatch') throw new Error(`BENCH_ONLY is "accept" or "dispatch", not "${ONLY}"`);
+if (ONLY && !['accept', 'batch', 'dispatch'].includes(ONLY)) throw new Error(`BENCH_ONLY is "accept", "batch" or "dispatch", not "${ONLY}"`);
 const WORKER_PROCESS = process.env['BENCH_WORKER'] === 'process';
 const WORKER_WHERE = WORKER_PROCESS ? 'worker in its own process' : 'worker and API in one process';
 const FLOWING = STATUSES_HELD ? 'status webhooks HELD BACK (diagnostic)' : 'statuses flowing back';
@@ -206,6 +207,10 @@ async function measure(env: Environment) {
 
   // ── 1. Send API acceptance: api role only, nothing dispatches. ──────────────────────────────
   let platform = await env.start({ api: true, worker: false });
+  if (ONLY === 'batch') {
+    await batchAccept(env, platform);
+    return;
+  }
   const fast = await env.createTenant(platform);
   // The accept run has an organization of its own, whose number never dispatches: what it leaves behind grows with
   // the send API's speed, and the 1,000/s number's backlog is BENCH_HIGH_N whatever that speed.
