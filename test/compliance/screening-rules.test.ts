@@ -106,6 +106,8 @@ describe('what must pass', () => {
 describe('what must not pass', () => {
   it.each([
     ['an @ trick', 'Update: https://sbi.co.in@evil-site.com/kyc', 'url.credentials'],
+    // A lone "%" before the @ is no valid escape: found by the fuzz test, it used to crash screening.
+    ['an @ trick with a malformed escape', 'Update: https://%sbi.co.in@evil-site.com/kyc', 'url.credentials'],
     ['a decimal IP', 'Claim: http://3232235777/cashback', 'url.ip_host'],
     ['a hex IP', 'Claim: http://0xC0A80101/cashback', 'url.ip_host'],
     ['an IPv6 literal', 'Unlock: http://[2001:db8::1]/unlock', 'url.ip_host'],

@@ -73,7 +73,7 @@ export function scoreUrl(found: FoundUrl, ctx: UrlContext): ScoredUrl {
   if (official || findings.length > 0) return { found, domain, official, findings };
 
   if (parsed.isIp || host.startsWith('[')) add(URL_RULES.ipHost, host);
-  if (found.url.username || found.url.password) add(URL_RULES.credentials, `${decodeURIComponent(found.url.username)}@${host}`);
+  if (found.url.username || found.url.password) add(URL_RULES.credentials, `${decodedOrRaw(found.url.username)}@${host}`);
   if (found.obfuscated) add(URL_RULES.obfuscated, found.raw.slice(0, 80));
   if (found.url.port && found.url.port !== '80' && found.url.port !== '443') add(URL_RULES.oddPort, `${host}:${found.url.port}`);
   if (SHORTENERS.has(domain) || SHORTENERS.has(host)) add(URL_RULES.shortener, host);
@@ -83,6 +83,15 @@ export function scoreUrl(found: FoundUrl, ctx: UrlContext): ScoredUrl {
   const words = new Set(PHISHING_WORDS.filter((w) => (host + found.url.pathname).toLowerCase().includes(w)));
   if (words.size >= 2) add(URL_RULES.phishingWords, [...words].slice(0, 4).join(', '));
   return { found, domain, official, findings };
+}
+
+/** A URL part for evidence: percent-decoded where it decodes (a lone "%" in a sender's text must not crash screening). */
+function decodedOrRaw(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 // Labels left of the public suffix, in Unicode, split on hyphens: each piece is compared with each brand token
