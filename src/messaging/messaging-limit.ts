@@ -91,6 +91,19 @@ export async function meterRecipients(tx: Db, orgId: string, contactIds: string[
   return { refused, freesAt };
 }
 
+/**
+ * Recipients already counted in the window got another business-initiated message: their time moves forward
+ * (to the end of the minute, as reachStamp), rows locked in one order. No meter lock: the count does not change.
+ */
+export async function refreshReached(tx: Db, orgId: string, contactIds: string[], now: Date): Promise<void> {
+  await tx.query(sql`
+    UPDATE initiated_recipients r SET last_at = greatest(r.last_at, ${reachStamp(now)})
+    FROM (SELECT contact_id FROM initiated_recipients
+          WHERE org_id = ${orgId} AND contact_id = ANY(${[...new Set(contactIds)]}::text[]) AND counted AND last_at < ${now}
+          ORDER BY contact_id FOR UPDATE) stale
+    WHERE r.org_id = ${orgId} AND r.contact_id = stale.contact_id`);
+}
+
 export function limitRefusal(limit: number, freesAt: Date | null): AppError {
   return new AppError('messaging_limit_reached', {
     message: `This business has started conversations with ${limit} customers in the last 24 hours, Meta's messaging limit for it${freesAt ? `; the next one can start after ${freesAt.toISOString()}` : ''}. Replies to customers who wrote in the last 24 hours are not limited.`,

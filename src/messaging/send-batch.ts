@@ -7,7 +7,7 @@ import { newId } from '../lib/ids.ts';
 import { mediaResolver } from '../media/resolve-media.ts';
 import { blockedError, clauseOf, screenOutbound, storedVerdict } from '../compliance/screen-outbound.ts';
 import { compose } from './compose.ts';
-import { limitRefusal } from './messaging-limit.ts';
+import { alreadyReached, limitRefusal } from './messaging-limit.ts';
 import { isWindowOpen } from './window.ts';
 import type { SendMessageInput } from './send-message.ts';
 import { findBatchContext, findWamid, insertAcceptedMessages, type AcceptedRow, type BatchContext } from './store.ts';
@@ -108,12 +108,15 @@ async function prepare(deps: Deps, orgId: string, context: BatchContext, batch: 
     consentRecordId = decideConsent(view, purpose, batch.now).consentRecordId;
     if (purpose === 'marketing' && contact) batch.marketingInBatch.set(contact.id, earlier + 1);
   }
+  const initiated = purpose !== null && !isWindowOpen(lastInbound ? new Date(lastInbound) : null, batch.now);
+  const reached = initiated && alreadyReached(contact?.initiatedAt ?? null, batch.now);
   return {
     id: newId('message'), phoneNumberId: sender.id, to: item.to, type: item.input.type, content: composed.content,
     templateId: composed.templateId, priority: composed.priority, metadata: item.input.metadata ?? null, contactId: contact?.id ?? null,
     category: purpose, consentRecordId, renderedText: composed.renderedText,
     status: verdict.decision === 'hold' ? 'held' : 'accepted', screening: storedVerdict(verdict),
-    initiated: purpose !== null && !isWindowOpen(lastInbound ? new Date(lastInbound) : null, batch.now),
+    // Business-initiated: metered unless the recipient already counts in Meta's window (then only refreshed).
+    initiated: initiated && !reached, refreshReach: reached,
   };
 }
 

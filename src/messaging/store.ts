@@ -4,7 +4,7 @@ import { join, sql, unsafeRaw, type Sql } from '../db/sql.ts';
 import type { TemplateRow } from '../templates/store.ts';
 import type { StateRow } from '../contacts/consent-ledger.ts';
 import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
-import { limitOf, limitRefusal, meterRecipients, reachStamp } from './messaging-limit.ts';
+import { limitOf, limitRefusal, meterRecipients, reachStamp, refreshReached } from './messaging-limit.ts';
 import { OUTBOUND_STATUSES } from './status.ts';
 import { aloneOnFailure, coalescer, type Coalescer } from '../lib/coalesce.ts';
 
@@ -292,7 +292,11 @@ function consentStatesOf(contact: Sql) {
 
 export type BatchContext = {
   senders: (Sender & { phone_number_id: string })[];
-  contacts: Map<string, { id: string; windows: Record<string, string>; consent: StateRow[]; marketingRecent: { count: number; oldest: Date | null } }>;
+  contacts: Map<string, {
+    id: string; windows: Record<string, string>; consent: StateRow[]; marketingRecent: { count: number; oldest: Date | null };
+    /** When the contact was last counted in Meta's messaging-limit window (null: not counted). */
+    initiatedAt: Date | null;
+  }>;
   templates: TemplateRow[];
   /** Suppressed numbers among the recipients, by their keyed hash, with when they were suppressed. */
   suppressed: Map<string, Date>;
@@ -305,8 +309,9 @@ export type BatchContext = {
 export async function findBatchContext(db: Db, orgId: string, phones: string[], phoneHashes: string[], templates: { name: string; language: string }[]): Promise<BatchContext> {
   const senders = await db.query<Sender & { phone_number_id: string }>(sql`
     SELECT id, account_id, phone_number_id FROM phone_numbers WHERE org_id = ${orgId} ORDER BY id`);
-  const contacts = await db.query<{ id: string; phone_e164: string; windows: Record<string, string> | null; consent: StateRow[] | null; recent_count: number; recent_oldest: Date | null }>(sql`
+  const contacts = await db.query<{ id: string; phone_e164: string; windows: Record<string, string> | null; consent: StateRow[] | null; recent_count: number; recent_oldest: Date | null; initiated_at: Date | null }>(sql`
     SELECT c.id, c.phone_e164,
+      (SELECT r.last_at FROM initiated_recipients r WHERE r.org_id = c.org_id AND r.contact_id = c.id AND r.counted) AS initiated_at,
       (SELECT json_object_agg(w.phone_number_id, w.last_inbound_at) FROM customer_windows w WHERE w.org_id = c.org_id AND w.contact_id = c.id) AS windows,
       ${consentStatesOf(unsafeRaw('c'))} AS consent,
       r.count AS recent_count, r.oldest AS recent_oldest
@@ -329,6 +334,7 @@ export async function findBatchContext(db: Db, orgId: string, phones: string[], 
     senders,
     contacts: new Map(contacts.map((c) => [c.phone_e164, {
       id: c.id, windows: c.windows ?? {}, consent: c.consent ?? [], marketingRecent: { count: c.recent_count, oldest: c.recent_oldest },
+      initiatedAt: c.initiated_at,
     }])),
     templates: found,
     suppressed: new Map((policy.suppressed ?? []).map((x) => [x.phone_hash, new Date(x.created_at)])),
@@ -341,8 +347,10 @@ export type AcceptedRow = {
   id: string; phoneNumberId: string; to: string; type: string; content: object; templateId: string | null;
   metadata: object | null; priority: number; contactId: string | null; category: string | null; consentRecordId: string | null;
   renderedText: string | null;
-  /** Business-initiated (a template outside the window): metered against Meta's messaging limit. */
+  /** Business-initiated (a template outside the window) to a recipient not yet counted: metered against Meta's messaging limit. */
   initiated: boolean;
+  /** Business-initiated to a recipient already counted in the window: not metered, their time moves forward. */
+  refreshReach?: boolean;
   status: 'accepted' | 'held';
   screening: object | null;
 };
@@ -350,7 +358,9 @@ export type AcceptedRow = {
 /**
  * Stores many accepted messages in one transaction: new contacts, the messages, and their first history events.
  * Marketing messages are counted again under locks on their contacts (taken in one order, so batches cannot
- * deadlock each other); those a concurrent send pushed over the cap come back in `capped`, not stored.
+ * deadlock each other); those a concurrent send pushed over the cap come back in `capped`, not stored. Only
+ * recipients not yet counted in Meta's window are metered, under the organization's meter lock; those already
+ * counted have their time moved forward without it, so concurrent batches of one organization do not queue.
  */
 export async function insertAcceptedMessages(
   db: Db, orgId: string, all: AcceptedRow[], newContactId: () => string, guards: { marketingCap: number; messagingLimit: number | null; now: Date },
@@ -396,6 +406,8 @@ export async function insertAcceptedMessages(
       INSERT INTO message_status_events (org_id, message_id, status, occurred_at, source)
       SELECT ${orgId}, v.id, v.status, v.at, 'api'
       FROM unnest(${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.status)}::text[], ${inserted.map((m) => m.created_at.toISOString())}::timestamptz[]) AS v(id, status, at)`);
+    const reached = rows.filter((r) => r.refreshReach && r.contactId).map((r) => r.contactId!);
+    if (reached.length > 0) await refreshReached(tx, orgId, reached, guards.now);
     return { inserted, capped, limited, freesAt };
   });
 }

@@ -88,6 +88,19 @@ describe('AUP 3.6: Meta\'s messaging limit, before Meta', () => {
     const [row] = await t.platform.deps.db.query<{ last_at: Date; counted: boolean }>(sql`SELECT last_at, counted FROM initiated_recipients WHERE ${where}`);
     expect(row!.counted).toBe(true);
     expect(row!.last_at.getTime()).toBeGreaterThanOrEqual(new Date(sent.body.created_at).getTime());
+
+    // The batch path too: a reached customer is not metered again (no meter lock), only refreshed.
+    const other = sql`org_id = ${tenant.orgId} AND contact_id = (SELECT id FROM contacts WHERE org_id = ${tenant.orgId} AND phone_e164 = ${customer(4)})`;
+    await t.platform.deps.db.query(sql`UPDATE initiated_recipients SET last_at = now() - interval '23 hours' WHERE ${other}`);
+    const meter = async () => (await t.platform.deps.db.query<{ in_window: number }>(sql`SELECT in_window FROM messaging_meters WHERE org_id = ${tenant.orgId}`))[0]!.in_window;
+    const counted = await meter();
+    const batch = await t.api('POST', '/v1/messages/batch', { key: tenant.apiKey, body: { messages: [helloWorld(customer(4))] } });
+    expect(batch.body.data[0].status).toBe('accepted');
+    const [refreshed] = await t.platform.deps.db.query<{ last_at: Date; counted: boolean }>(sql`SELECT last_at, counted FROM initiated_recipients WHERE ${other}`);
+    const [stored] = await t.platform.deps.db.query<{ created_at: Date }>(sql`SELECT created_at FROM messages WHERE org_id = ${tenant.orgId} AND id = ${batch.body.data[0].id}`);
+    expect(refreshed!.counted).toBe(true);
+    expect(refreshed!.last_at.getTime()).toBeGreaterThanOrEqual(stored!.created_at.getTime());
+    expect(await meter()).toBe(counted);
   });
 
   it('does not count replies inside the customer-service window', async () => {
