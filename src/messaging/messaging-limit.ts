@@ -73,7 +73,9 @@ export async function meterRecipients(tx: Db, orgId: string, contactIds: string[
   }
   const admitted = fresh.slice(0, Math.max(0, limit - inWindow));
   const refused = new Set(fresh.slice(admitted.length));
-  const reached = [...counted, ...admitted];
+  // Sorted: rows are locked in the order given, the same order refreshReached and the send statement use, so
+  // transactions touching the same recipients wait for each other instead of deadlocking.
+  const reached = [...counted, ...admitted].sort();
   if (reached.length > 0) {
     // A counted recipient whose stamp still covers now is left as it is (no new row version).
     await tx.query(sql`
