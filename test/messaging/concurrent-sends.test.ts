@@ -64,4 +64,28 @@ describe('concurrent single sends', () => {
       SELECT count(*)::int AS n FROM messages WHERE org_id IN (${first.orgId}, ${second.orgId}) AND NOT id = ANY(${[...before]}::text[]) GROUP BY created_at ORDER BY n DESC LIMIT 1`);
     expect(shared[0]!.n).toBeGreaterThan(1);
   });
+
+  it('refresh the same customers\' place in Meta\'s window beside concurrent batches without failing', async () => {
+    // Customers reached 23 hours ago: every send below moves their time forward, single sends in their shared
+    // statement and batches in their transactions, all at once — rows locked in one order, none may deadlock.
+    const numbers = Array.from({ length: 20 }, (_, i) => customer(i));
+    await t.platform.deps.db.query(sql`
+      UPDATE initiated_recipients SET last_at = now() - interval '23 hours'
+      WHERE org_id = ${first.orgId} AND contact_id IN (SELECT id FROM contacts WHERE org_id = ${first.orgId} AND phone_e164 = ANY(${numbers}::text[]))`);
+    const batches = Array.from({ length: 4 }, (_, b) => t.api('POST', '/v1/messages/batch', {
+      key: first.apiKey, body: { messages: numbers.map((_, i) => helloWorld(numbers[(i + 5 * b) % 20]!)) },
+    }));
+    const singles = numbers.flatMap((to) => [to, to]).map((to) => t.api('POST', '/v1/messages', { key: first.apiKey, body: helloWorld(to) }));
+    const [batchAnswers, singleAnswers] = await Promise.all([Promise.all(batches), Promise.all(singles)]);
+    for (const b of batchAnswers) {
+      expect(b.status, JSON.stringify(b.body).slice(0, 300)).toBe(200);
+      expect(b.body).toMatchObject({ accepted: 20, refused: 0 });
+    }
+    for (const a of singleAnswers) expect(a.status, JSON.stringify(a.body)).toBe(202);
+    const stale = await t.platform.deps.db.query<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM initiated_recipients
+      WHERE org_id = ${first.orgId} AND counted AND last_at < now() - interval '1 hour'
+        AND contact_id IN (SELECT id FROM contacts WHERE org_id = ${first.orgId} AND phone_e164 = ANY(${numbers}::text[]))`);
+    expect(stale[0]!.n).toBe(0);
+  });
 });
