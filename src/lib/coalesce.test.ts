@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../db/db.ts';
 import { aloneOnFailure, coalescer } from './coalesce.ts';
+
+/** aloneOnFailure only hands the database on to its run; these runs touch none. */
+const db = {} as Db;
 
 const turn = () => new Promise((r) => setImmediate(r));
 
@@ -86,11 +90,12 @@ describe('coalescer', () => {
 describe('aloneOnFailure', () => {
   it('answers a batch that fails by trying each input alone, so only the faulty one fails', async () => {
     const seen: number[][] = [];
-    const run = aloneOnFailure(async (inputs: number[]) => {
+    const alone = aloneOnFailure(async (_db: Db, inputs: number[]) => {
       seen.push(inputs);
       if (inputs.includes(13)) throw new Error('13 breaks a constraint');
       return inputs.map((n) => n + 1);
     });
+    const run = (inputs: number[]) => alone(db, inputs);
     const answers = await run([1, 13, 2]);
     expect(answers.slice(0, 1).concat(answers.slice(2))).toEqual([2, 3]);
     expect((answers[1] as Error).message).toBe('13 breaks a constraint');

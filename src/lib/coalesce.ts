@@ -1,3 +1,5 @@
+import type { Db } from '../db/db.ts';
+
 /**
  * Group commit for one kind of statement: the calls made in one turn of the event loop go together, as one call
  * of `run` with all their inputs, and calls that arrive while `inFlight` batches are already running wait and go
@@ -64,16 +66,29 @@ export function coalescer<I, O>(run: (inputs: I[]) => Promise<(O | Error)[]>, li
  * For a `run` whose batch is one atomic statement: when the batch fails it stored nothing, and each input is tried
  * alone, so one input's fault (a row that breaks a constraint, say) is its own error and not its neighbours'.
  */
-export function aloneOnFailure<I, O>(run: (inputs: I[]) => Promise<O[]>): (inputs: I[]) => Promise<(O | Error)[]> {
+export function aloneOnFailure<I, O>(run: (db: Db, inputs: I[]) => Promise<O[]>): (db: Db, inputs: I[]) => Promise<(O | Error)[]> {
   const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
-  return async (inputs) => {
+  return async (db, inputs) => {
     try {
-      return await run(inputs);
+      return await run(db, inputs);
     } catch (error) {
       if (inputs.length === 1) return [asError(error)];
     }
     const answers: (O | Error)[] = [];
-    for (const input of inputs) answers.push(await run([input]).then((out) => out[0]!, asError));
+    for (const input of inputs) answers.push(await run(db, [input]).then((out) => out[0]!, asError));
     return answers;
+  };
+}
+
+/**
+ * One coalescer per database handle, made on first use: two batches in flight on PostgreSQL, one on PGlite, whose
+ * single connection runs one statement at a time anyway.
+ */
+export function perDatabase<I, O>(run: (db: Db, inputs: I[]) => Promise<(O | Error)[]>, maxBatch: number): (db: Db) => Coalescer<I, O> {
+  const made = new WeakMap<Db, Coalescer<I, O>>();
+  return (db) => {
+    let c = made.get(db);
+    if (!c) made.set(db, c = coalescer((inputs) => run(db, inputs), { inFlight: db.kind === 'pglite' ? 1 : 2, maxBatch }));
+    return c;
   };
 }

@@ -6,7 +6,7 @@ import type { StateRow } from '../contacts/consent-ledger.ts';
 import { checkMarketingCap, DEFAULT_MARKETING_CAP, type ConsentView } from '../contacts/consent-policy.ts';
 import { limitOf, limitRefusal, meterRecipients, reachStamp, refreshReached } from './messaging-limit.ts';
 import { OUTBOUND_STATUSES } from './status.ts';
-import { aloneOnFailure, coalescer, type Coalescer } from '../lib/coalesce.ts';
+import { aloneOnFailure, perDatabase } from '../lib/coalesce.ts';
 
 const STATUS_ORDER = [...OUTBOUND_STATUSES, 'received'];
 
@@ -31,12 +31,8 @@ type ContextRow = {
   marketing_cap: number | null; tiers: (string | null)[] | null;
 };
 
-/**
- * Concurrent sends read their contexts and are stored together, one statement a batch (decision 0029): two
- * batches at a time on PostgreSQL, one on PGlite, whose single connection runs one statement at a time anyway.
- */
-const sendBatches = (db: Db) => ({ inFlight: db.kind === 'pglite' ? 1 : 2, maxBatch: 100 });
-const contextReaders = new WeakMap<Db, Coalescer<ContextQuery, ContextRow>>();
+/** Concurrent sends read their contexts together, one statement a batch (decision 0029). */
+const contextReader = perDatabase(readSendContexts, 100);
 
 /**
  * What accepting a send needs to know, in one round trip: the sender numbers matching `from` (all of the
@@ -44,9 +40,7 @@ const contextReaders = new WeakMap<Db, Coalescer<ContextQuery, ContextRow>>();
  * contact, and the template on the sender's account. Sends arriving together share the round trip.
  */
 export async function findSendContext(db: Db, orgId: string, q: Omit<ContextQuery, 'orgId'>) {
-  let reader = contextReaders.get(db);
-  if (!reader) contextReaders.set(db, reader = coalescer((qs) => readSendContexts(db, qs), sendBatches(db)));
-  const row = await reader.submit({ orgId, ...q });
+  const row = await contextReader(db).submit({ orgId, ...q });
   const c = row.contact;
   const contact = c ? {
     id: c.id, last_inbound_at: c.last_inbound_at ? new Date(c.last_inbound_at) : null, initiated_at: c.initiated_at ? new Date(c.initiated_at) : null,
@@ -129,8 +123,8 @@ export type SendGuards = {
  * limit — so concurrent sends cannot pass either together. `db` may be a transaction.
  */
 export function insertAcceptedMessage(db: Db, orgId: string, m: NewOutbound, guards: SendGuards = {}): Promise<MessageRow> {
-  if ((!guards.marketingCap && !guards.messagingLimit) || !m.contactId) return insertOutbound(db, orgId, m);
-  const contactId = m.contactId;
+  if (!guarded(m, guards)) return insertOutbound(db, orgId, m);
+  const contactId = m.contactId!; // guarded: a known contact
   return db.transaction(async (tx) => {
     if (guards.marketingCap) {
       await tx.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${orgId}:${contactId}`}, 0))`);
@@ -149,18 +143,19 @@ export function insertAcceptedMessage(db: Db, orgId: string, m: NewOutbound, gua
   });
 }
 
+/** The guards apply to a known contact; a new one is created by the insert itself. */
+const guarded = (m: NewOutbound, guards: SendGuards) => Boolean((guards.marketingCap || guards.messagingLimit) && m.contactId);
+
 type OrgOutbound = NewOutbound & { orgId: string };
-const outboundWriters = new WeakMap<Db, Coalescer<OrgOutbound, MessageRow>>();
+const outboundWriter = perDatabase(aloneOnFailure(insertOutbounds), 100);
 
 /**
  * insertAcceptedMessage for a send outside any transaction: without guards, sends arriving together are stored by
  * one statement — one commit for all of them (decision 0029).
  */
 export function acceptMessage(db: Db, orgId: string, m: NewOutbound, guards: SendGuards = {}): Promise<MessageRow> {
-  if ((guards.marketingCap || guards.messagingLimit) && m.contactId) return insertAcceptedMessage(db, orgId, m, guards);
-  let writer = outboundWriters.get(db);
-  if (!writer) outboundWriters.set(db, writer = coalescer(aloneOnFailure((ms: OrgOutbound[]) => insertOutbounds(db, ms)), sendBatches(db)));
-  return writer.submit({ ...m, orgId });
+  if (guarded(m, guards)) return insertAcceptedMessage(db, orgId, m, guards);
+  return outboundWriter(db).submit({ ...m, orgId });
 }
 
 async function insertOutbound(db: Db, orgId: string, m: NewOutbound): Promise<MessageRow> {

@@ -1,21 +1,19 @@
 import type { Db } from '../db/db.ts';
 import { one } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
-import { aloneOnFailure, coalescer, type Coalescer } from '../lib/coalesce.ts';
+import { aloneOnFailure, perDatabase } from '../lib/coalesce.ts';
 
 // Meta's raw webhook deliveries. Platform-level (unscoped) by nature: the tenant is inside the body.
 
 type Delivery = { id: string; bodySha256: string; rawBody: string };
-const deliveryWriters = new WeakMap<Db, Coalescer<Delivery, { id: string } | undefined>>();
+const deliveryWriter = perDatabase(aloneOnFailure(insertDeliveries), 200);
 
 /**
  * Stores a delivery once; a redelivery of the same bytes returns undefined. Deliveries arriving together are
  * stored by one statement, one commit for all (decision 0029): Meta sends a status webhook per message and status.
  */
 export function insertWebhookEventUnscoped(db: Db, e: Delivery) {
-  let writer = deliveryWriters.get(db);
-  if (!writer) deliveryWriters.set(db, writer = coalescer(aloneOnFailure((es: Delivery[]) => insertDeliveries(db, es)), { inFlight: db.kind === 'pglite' ? 1 : 2, maxBatch: 200 }));
-  return writer.submit(e);
+  return deliveryWriter(db).submit(e);
 }
 
 async function insertDeliveries(db: Db, es: Delivery[]): Promise<({ id: string } | undefined)[]> {
